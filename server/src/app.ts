@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import type { DataSource } from "typeorm";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { Config } from "./config";
+import { createContext, type Context } from "./core/context";
+import { formatError } from "./core/format-error";
+import { sqlTally } from "./core/sql-counter";
+import { dialectOf } from "./db/data-source";
+import { createSchema } from "./schema/build-schema";
+
+export const GRAPHQL_PATH = "/graphql";
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  httpServer: http.Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * HTTP and WebSocket on one port and one path: Apollo Server for queries and mutations over HTTP, graphql-ws
+ * for subscriptions. `stop()` drains both: no new connections, open requests finish, sockets close.
+ */
+export async function startServer(config: Config, db: DataSource): Promise<RunningServer> {
+  const schema = await createSchema();
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context }>(
+    {
+      schema,
+      context: (c) => (c.extra.ctx ??= createContext(db)),
+      onError: (_ctx, _id, _payload, errors) => {
+        console.error(JSON.stringify({ level: "error", where: "graphql-ws", errors: errors.map((e) => e.message) }));
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              response.http.headers.set("x-request-id", contextValue.requestId);
+              response.http.headers.set("x-sql-statements", String(contextValue.sql.statements));
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await db.query("SELECT 1");
+      res.json({ status: "ok", database: dialectOf(config) });
+    } catch (error) {
+      res.status(503).json({ status: "unavailable", database: dialectOf(config), error: (error as Error).message });
+    }
+  });
+
+  const graphql = expressMiddleware(apollo, {
+    context: async () => createContext(db, sqlTally.getStore()),
+  });
+  app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), (req, res, next) =>
+    sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
+  );
+
+  if (config.CLIENT_DIST && fs.existsSync(path.join(config.CLIENT_DIST, "index.html"))) {
+    app.use(express.static(config.CLIENT_DIST, { index: "index.html", maxAge: "1h" }));
+    app.get(/^(?!\/graphql|\/healthz).*/, (_req, res) => res.sendFile(path.join(config.CLIENT_DIST, "index.html")));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    wsUrl: `ws://${host}:${port}${GRAPHQL_PATH}`,
+    httpServer,
+    stop: () => (stopping ??= apollo.stop()),
+  };
+}

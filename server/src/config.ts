@@ -1,0 +1,103 @@
+import path from "node:path";
+
+/** One typed description of every environment variable the server reads. */
+interface VariableSpec<T> {
+  description: string;
+  default: T;
+  parse(raw: string): T;
+}
+
+function integer(min: number, max: number) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new Error(`expected an integer between ${min} and ${max}, got "${raw}"`);
+    }
+    return value;
+  };
+}
+
+function oneOf<T extends string>(...values: T[]) {
+  return (raw: string): T => {
+    if (!(values as string[]).includes(raw)) throw new Error(`expected one of ${values.join(", ")}, got "${raw}"`);
+    return raw as T;
+  };
+}
+
+function databaseUrl(raw: string): string {
+  if (raw === "") return raw;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`not a URL: "${raw}"`);
+  }
+  if (url.protocol !== "mysql:" && url.protocol !== "mariadb:") {
+    throw new Error(`only mysql:// or mariadb:// URLs are supported (unset it for the embedded SQLite), got "${url.protocol}"`);
+  }
+  return raw;
+}
+
+const specs = {
+  PORT: { description: "TCP port for HTTP and WebSocket (same port, same path).", default: 4000, parse: integer(0, 65535) },
+  HOST: { description: "Interface to listen on.", default: "0.0.0.0", parse: (s: string) => s },
+  DATABASE_URL: {
+    description: "mysql://user:pass@host:port/db for MySQL/MariaDB. Unset: the embedded SQLite file in DATA_DIR.",
+    default: "",
+    parse: databaseUrl,
+  },
+  DATA_DIR: {
+    description: "Folder for the embedded SQLite database file.",
+    default: path.resolve(__dirname, "..", "data"),
+    parse: (s: string) => path.resolve(s),
+  },
+  SQLITE_FILE: {
+    description: "SQLite file name inside DATA_DIR, or ':memory:'.",
+    default: "assignment-tracker.sqlite",
+    parse: (s: string) => s,
+  },
+  SEED_ON_START: {
+    description: "Load the Cần Thơ 2016 demo data at start-up when the database is empty.",
+    default: "if-empty" as "if-empty" | "never",
+    parse: oneOf("if-empty", "never"),
+  },
+  CLIENT_DIST: {
+    description: "Folder of the built web client to serve at /. Empty: do not serve the client.",
+    default: path.resolve(__dirname, "..", "..", "client", "dist"),
+    parse: (s: string) => (s === "" ? "" : path.resolve(s)),
+  },
+  LOG_SQL: { description: "Log every SQL statement (debugging).", default: false, parse: (s: string) => s === "1" || s === "true" },
+  SHUTDOWN_GRACE_MS: {
+    description: "How long a shutdown waits for open requests and subscriptions to end.",
+    default: 10000,
+    parse: integer(0, 600000),
+  },
+} satisfies Record<string, VariableSpec<unknown>>;
+
+type Specs = typeof specs;
+export type Config = { [K in keyof Specs]: Specs[K]["default"] };
+
+/** Parses and validates the environment once; throws one message naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const errors: string[] = [];
+  const config: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs) as [string, VariableSpec<unknown>][]) {
+    const raw = env[name];
+    if (raw === undefined || (raw === "" && name !== "DATABASE_URL")) {
+      config[name] = spec.default;
+      continue;
+    }
+    try {
+      config[name] = spec.parse(raw);
+    } catch (error) {
+      errors.push(`${name}: ${(error as Error).message} (${spec.description})`);
+    }
+  }
+  if (errors.length > 0) throw new Error(`Invalid configuration:\n  ${errors.join("\n  ")}`);
+  return { ...(config as Config), ...overrides };
+}
+
+/** The variables, their defaults and descriptions, for `.env.example` and the README. */
+export function describeConfig(): { name: string; description: string; default: unknown }[] {
+  return Object.entries(specs).map(([name, spec]) => ({ name, description: spec.description, default: spec.default }));
+}

@@ -1,0 +1,37 @@
+import type { GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError } from "graphql";
+import { ErrorCode } from "./errors";
+
+/** Codes that Apollo and graphql-js themselves produce for requests that are wrong, not for server faults. */
+const CLIENT_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  ...Object.values(ErrorCode),
+]);
+
+/**
+ * Errors the client caused keep their message and code; anything else (a bug, a lost database) becomes
+ * INTERNAL_SERVER_ERROR with a correlation id that the log line carries too. Never a stack trace or SQL.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const code = String(formatted.extensions?.code ?? "");
+  if (CLIENT_CODES.has(code) && (original instanceof GraphQLError || !(original instanceof Error) || code !== "INTERNAL_SERVER_ERROR")) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const correlationId = requestId ?? Math.random().toString(36).slice(2, 12);
+  console.error(JSON.stringify({ level: "error", correlationId, message: String((original as Error)?.message ?? original), stack: (original as Error)?.stack }));
+  return {
+    message: `Internal error; quote ${correlationId} when reporting it.`,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, correlationId },
+  };
+}

@@ -1,0 +1,53 @@
+import DataLoader from "dataloader";
+import { EntityTarget, In, ObjectLiteral, type DataSource } from "typeorm";
+
+/**
+ * Per-request DataLoaders, created on first use and keyed by a name that includes the arguments that shape
+ * the batch (for example `pledgesByUnit:2016`). Field resolvers load through these, never through a repository.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(readonly db: DataSource) {}
+
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+
+  /** One row per id, null where none exists. */
+  byId<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, name: string): DataLoader<number, T | null> {
+    return this.get<number, T | null>(`${name}ById`, async (ids) => {
+      const rows = await this.db.getRepository(entity).findBy({ id: In([...ids]) } as never);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+}
+
+/** Groups rows by a key, returning one (possibly empty) list per requested key, in order. */
+export function groupRows<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
+  const groups = new Map<K, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/**
+ * A per-request loader of lists grouped by a foreign key, shaped by arguments (which become part of its name,
+ * so that `pledges(year: 2015)` and `pledges(year: 2016)` batch separately).
+ */
+export function listLoader<T>(
+  loaders: Loaders,
+  name: string,
+  args: unknown,
+  fetch: (keys: readonly number[]) => Promise<T[]>,
+  keyOf: (row: T) => number,
+): DataLoader<number, T[]> {
+  return loaders.get<number, T[]>(`${name}:${JSON.stringify(args ?? null)}`, async (keys) =>
+    groupRows(keys, await fetch(keys), keyOf),
+  );
+}

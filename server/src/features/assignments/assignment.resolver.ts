@@ -1,0 +1,72 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../core/context";
+import { AssignmentConnection } from "../../core/connections";
+import { PageArgs, toConnection } from "../../core/pagination";
+import { DateScalar } from "../../core/scalars";
+import { Directive } from "../directives/directive.entity";
+import { directiveById } from "../directives/directive.service";
+import { Member } from "../members/member.entity";
+import { memberById, termById } from "../members/member.service";
+import { Term } from "../members/term.entity";
+import { OrgUnit } from "../org-units/org-unit.entity";
+import { unitById } from "../org-units/org-unit.service";
+import { Pledge } from "../pledges/pledge.entity";
+import { PledgeStatus } from "../pledges/pledge.enums";
+import { pledgesOfAssignment } from "../pledges/pledge.service";
+import { Visit } from "../visits/visit.entity";
+import { visitsOfAssignment } from "../visits/visit.service";
+import { Assignment } from "./assignment.entity";
+import { AssignmentFilter } from "./assignment.inputs";
+import { listAssignments } from "./assignment.service";
+
+@Resolver(() => Assignment)
+export class AssignmentResolver {
+  @Query(() => AssignmentConnection, { description: "Assignments matching a filter, a page at a time." })
+  async assignments(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg("filter", () => AssignmentFilter, { nullable: true, description: "Conditions on the assignments." }) filter?: AssignmentFilter,
+  ) {
+    return toConnection(AssignmentConnection, await listAssignments(ctx, filter, page));
+  }
+
+  @FieldResolver(() => Member, { description: "The member assigned." })
+  member(@Root() a: Assignment, @Ctx() ctx: Context) {
+    return memberById(ctx).load(a.memberId);
+  }
+
+  @FieldResolver(() => OrgUnit, { description: "The unit the member directs." })
+  unit(@Root() a: Assignment, @Ctx() ctx: Context) {
+    return unitById(ctx).load(a.unitId);
+  }
+
+  @FieldResolver(() => Directive, { description: "The directive the assignment was made under." })
+  directive(@Root() a: Assignment, @Ctx() ctx: Context) {
+    return directiveById(ctx).load(a.directiveId);
+  }
+
+  @FieldResolver(() => Term, { nullable: true, description: "The committee term of the assignment." })
+  term(@Root() a: Assignment, @Ctx() ctx: Context) {
+    return a.termId == null ? null : termById(ctx).load(a.termId);
+  }
+
+  @FieldResolver(() => [Pledge], { description: "Pledges made under this assignment, oldest year first." })
+  pledges(
+    @Root() a: Assignment,
+    @Ctx() ctx: Context,
+    @Arg("year", () => Int, { nullable: true, description: "Only this year." }) year?: number,
+    @Arg("statuses", () => [PledgeStatus], { nullable: true, description: "Only these statuses." }) statuses?: PledgeStatus[],
+  ) {
+    return pledgesOfAssignment(ctx, { year, statuses }).load(a.id);
+  }
+
+  @FieldResolver(() => [Visit], { description: "Visits made under this assignment, in date order." })
+  visits(
+    @Root() a: Assignment,
+    @Ctx() ctx: Context,
+    @Arg("from", () => DateScalar, { nullable: true, description: "Only visits on or after this day." }) from?: Date,
+    @Arg("to", () => DateScalar, { nullable: true, description: "Only visits on or before this day." }) to?: Date,
+  ) {
+    return visitsOfAssignment(ctx, { from, to }).load(a.id);
+  }
+}

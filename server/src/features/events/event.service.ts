@@ -1,0 +1,40 @@
+import { Field, InputType } from "type-graphql";
+import type { Context } from "../../core/context";
+import { paginate, type Page } from "../../core/pagination";
+import { DateTimeScalar } from "../../core/scalars";
+import { subtreeUpperBound } from "../org-units/org-unit.entity";
+import { UnitRef } from "../../core/subtree";
+import { subtreePath } from "../org-units/org-unit.service";
+import { Event } from "./event.entity";
+
+export const eventById = (ctx: Context) => ctx.loaders.byId(Event, "event");
+
+@InputType("EventFilter", { description: "Which events to list; all conditions must hold." })
+export class EventFilter {
+  @Field(() => UnitRef, { nullable: true, description: "Only changes to things that belong to units in this subtree (the unit included)." })
+  under?: UnitRef;
+
+  @Field(() => [String], { nullable: true, description: "Only changes to these types, e.g. `Pledge`." })
+  entityTypes?: string[];
+
+  @Field(() => [String], { nullable: true, description: "Only these actions, e.g. `PLEDGE_CONFIRMED`." })
+  actions?: string[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "Only changes at or after this instant." })
+  from?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "Only changes before this instant." })
+  to?: Date;
+}
+
+/** Events in id order (the order they were written), oldest first. */
+export async function listEvents(ctx: Context, filter: EventFilter = {}, page: { first?: number; after?: string }): Promise<Page<Event>> {
+  const query = ctx.db.getRepository(Event).createQueryBuilder("e");
+  const path = await subtreePath(ctx, filter.under);
+  if (path) query.andWhere("e.unitPath >= :lo AND e.unitPath < :hi", { lo: path, hi: subtreeUpperBound(path) });
+  if (filter.entityTypes?.length) query.andWhere("e.entityType IN (:...types)", { types: filter.entityTypes });
+  if (filter.actions?.length) query.andWhere("e.action IN (:...actions)", { actions: filter.actions });
+  if (filter.from) query.andWhere("e.occurredAt >= :from", { from: filter.from });
+  if (filter.to) query.andWhere("e.occurredAt < :to", { to: filter.to });
+  return paginate(query, page, [{ path: "e.id", direction: "ASC", value: (e) => e.id }]);
+}

@@ -1,0 +1,62 @@
+import type { Context } from "../../core/context";
+import { badInput } from "../../core/errors";
+import { listLoader } from "../../core/loaders";
+import { paginate, type Page } from "../../core/pagination";
+import { yearPeriod } from "../../core/period";
+import { whereInSubtree } from "../../core/subtree";
+import { searchForm } from "../../core/vietnamese";
+import { Assignment } from "../assignments/assignment.entity";
+import { subtreePath } from "../org-units/org-unit.service";
+import { Member } from "./member.entity";
+import type { MemberFilter } from "./member.inputs";
+import { Position } from "./position.entity";
+import { Term } from "./term.entity";
+
+export const memberById = (ctx: Context) => ctx.loaders.byId(Member, "member");
+export const termById = (ctx: Context) => ctx.loaders.byId(Term, "term");
+export const positionById = (ctx: Context) => ctx.loaders.byId(Position, "position");
+
+export const positionsOfMember = (ctx: Context) =>
+  listLoader(
+    ctx.loaders,
+    "positionsOfMember",
+    null,
+    (ids) =>
+      ctx.db
+        .getRepository(Position)
+        .createQueryBuilder("p")
+        .where("p.memberId IN (:...ids)", { ids })
+        .orderBy("p.startsOn", "DESC")
+        .addOrderBy("p.id")
+        .getMany(),
+    (p) => p.memberId,
+  );
+
+/** Words of a search, each to be matched as a substring of a `searchName` column. */
+export function searchWords(search: string): string[] {
+  const words = searchForm(search).split(" ").filter(Boolean);
+  if (words.length === 0) throw badInput("search must contain at least one letter or digit.");
+  return words.map((w) => `%${w.replace(/[!%_]/g, "!$&")}%`);
+}
+
+export async function listMembers(ctx: Context, filter: MemberFilter = {}, page: { first?: number; after?: string }): Promise<Page<Member>> {
+  const query = ctx.db.getRepository(Member).createQueryBuilder("m");
+  const path = await subtreePath(ctx, filter.under);
+  if (path) whereInSubtree(query, "m.homeUnitId", path);
+  if (filter.search != null) {
+    searchWords(filter.search).forEach((w, i) => query.andWhere(`m.searchName LIKE :mw${i} ESCAPE '!'`, { [`mw${i}`]: w }));
+  }
+  if (filter.directing != null) {
+    const period = yearPeriod(filter.directingInYear ?? new Date().getUTCFullYear());
+    const sub = ctx.db
+      .getRepository(Assignment)
+      .createQueryBuilder("da")
+      .select("1")
+      .where("da.memberId = m.id AND da.startsOn <= :dTo AND (da.endsOn IS NULL OR da.endsOn >= :dFrom)");
+    query.andWhere(`${filter.directing ? "" : "NOT "}EXISTS (${sub.getQuery()})`, { dFrom: period.from, dTo: period.to });
+  }
+  return paginate(query, page, [
+    { path: "m.sortKey", direction: "ASC", value: (m) => m.sortKey },
+    { path: "m.id", direction: "ASC", value: (m) => m.id },
+  ]);
+}

@@ -1,0 +1,41 @@
+import "reflect-metadata";
+import { startServer } from "./app";
+import { loadConfig } from "./config";
+import { createDataSource, dialectOf } from "./db/data-source";
+import { migrate } from "./db/migrate";
+import { seedIfEmpty } from "./demo/seed";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = createDataSource(config);
+  await db.initialize();
+  const applied = await migrate(db);
+  if (applied.length) console.log(`database (${dialectOf(config)}): applied ${applied.join(", ")}`);
+  if (config.SEED_ON_START === "if-empty") {
+    const seeded = await seedIfEmpty(db);
+    if (seeded) console.log(`database: loaded the Cần Thơ 2016 demo data (${seeded.units} units, ${seeded.pledges} pledges)`);
+  }
+  const server = await startServer(config, db);
+  console.log(`GraphQL API:    ${server.url}`);
+  console.log(`Subscriptions:  ${server.wsUrl}`);
+  console.log(`Health:         ${server.url.replace(/\/graphql$/, "/healthz")}`);
+
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: draining HTTP and WebSocket connections…`);
+    const timer = setTimeout(() => {
+      console.error("shutdown grace period passed; exiting");
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS).unref();
+    await server.stop();
+    await db.destroy();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
