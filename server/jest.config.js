@@ -3,8 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/src"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: false }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { ignoreCodes: [151002] } }] },
   setupFiles: ["reflect-metadata"],
   testTimeout: 60000,
-  reporters: ["default", "<rootDir>/../scripts/jest-count-reporter.js"],
 };

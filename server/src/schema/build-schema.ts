@@ -47,6 +47,21 @@ export function createSchema(): Promise<GraphQLSchema> {
     orphanedTypes: entities,
     validate: false,
     emitSchemaFile: false,
-  });
+  }).then(describeRootTypes);
   return cached;
+}
+
+const ROOT_DESCRIPTIONS = {
+  Query:
+    "Read access to the assignment tracker of the Cần Thơ city Party committee: units, members, assignments, pledges, visits, NTM progress, delegations, concerns, evaluations and the event log. Lists are Relay connections (`first` ≤ 100, `after`); errors carry a stable `extensions.code`.",
+  Mutation: "Changes. Every mutation is authorised on the server and writes an event row in the same transaction.",
+  Subscription: "Live updates over graphql-ws on the same URL, streamed from the event log.",
+};
+
+/** type-graphql has no way to describe the root types; the schema's contract says every type is described. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (type && !type.description) (type as { description?: string | null }).description = ROOT_DESCRIPTIONS[type.name as keyof typeof ROOT_DESCRIPTIONS];
+  }
+  return schema;
 }

@@ -6,6 +6,8 @@ import { Assignment } from "../assignments/assignment.entity";
 import { assignmentsOfDirective } from "../assignments/assignment.service";
 import { OrgUnit } from "../org-units/org-unit.entity";
 import { unitById } from "../org-units/org-unit.service";
+import { directiveAssignmentTotals } from "../summary/summary.service";
+import { AssignmentTotals } from "../summary/summary.types";
 import { Directive } from "./directive.entity";
 import { DirectiveFilter, listDirectives } from "./directive.service";
 
@@ -23,6 +25,16 @@ export class DirectiveResolver {
   @FieldResolver(() => OrgUnit, { nullable: true, description: "The issuing unit when it is in the hierarchy (null for central bodies)." })
   issuerUnit(@Root() directive: Directive, @Ctx() ctx: Context) {
     return directive.issuerUnitId == null ? null : unitById(ctx).load(directive.issuerUnitId);
+  }
+
+  @FieldResolver(() => AssignmentTotals, { description: "How many assignments run under this directive in a year, to how many people and units." })
+  async assignmentTotals(
+    @Root() directive: Directive,
+    @Ctx() ctx: Context,
+    @Arg("year", () => Int, { description: "The year." }) year: number,
+  ): Promise<AssignmentTotals> {
+    const t = await directiveAssignmentTotals(ctx, year).load(directive.id);
+    return { assignments: t.assignments, directingMembers: t.members, directedUnits: t.units };
   }
 
   @FieldResolver(() => [Assignment], { description: "Assignments made under this directive." })

@@ -1,10 +1,9 @@
 import type { Context } from "../../core/context";
-import { badInput } from "../../core/errors";
 import { listLoader } from "../../core/loaders";
 import { paginate, type Page } from "../../core/pagination";
 import { yearPeriod } from "../../core/period";
 import { whereInSubtree } from "../../core/subtree";
-import { searchForm } from "../../core/vietnamese";
+import { whereSearchMatches } from "../../core/search";
 import { Assignment } from "../assignments/assignment.entity";
 import { subtreePath } from "../org-units/org-unit.service";
 import { Member } from "./member.entity";
@@ -32,20 +31,11 @@ export const positionsOfMember = (ctx: Context) =>
     (p) => p.memberId,
   );
 
-/** Words of a search, each to be matched as a substring of a `searchName` column. */
-export function searchWords(search: string): string[] {
-  const words = searchForm(search).split(" ").filter(Boolean);
-  if (words.length === 0) throw badInput("search must contain at least one letter or digit.");
-  return words.map((w) => `%${w.replace(/[!%_]/g, "!$&")}%`);
-}
-
 export async function listMembers(ctx: Context, filter: MemberFilter = {}, page: { first?: number; after?: string }): Promise<Page<Member>> {
   const query = ctx.db.getRepository(Member).createQueryBuilder("m");
   const path = await subtreePath(ctx, filter.under);
   if (path) whereInSubtree(query, "m.homeUnitId", path);
-  if (filter.search != null) {
-    searchWords(filter.search).forEach((w, i) => query.andWhere(`m.searchName LIKE :mw${i} ESCAPE '!'`, { [`mw${i}`]: w }));
-  }
+  if (filter.search != null) whereSearchMatches(query, "m.searchName", filter.search);
   if (filter.directing != null) {
     const period = yearPeriod(filter.directingInYear ?? new Date().getUTCFullYear());
     const sub = ctx.db

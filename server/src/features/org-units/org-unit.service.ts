@@ -1,4 +1,3 @@
-import { Brackets } from "typeorm";
 import type { Context } from "../../core/context";
 import { ApiError, ErrorCode, badInput } from "../../core/errors";
 import { idOfType } from "../../core/global-id";
@@ -6,7 +5,7 @@ import { groupRows } from "../../core/loaders";
 import { paginate, type Page } from "../../core/pagination";
 import { toDateString } from "../../core/scalars";
 import { whereInSubtree, type UnitRef } from "../../core/subtree";
-import { searchForm } from "../../core/vietnamese";
+import { whereSearchMatches } from "../../core/search";
 import { OrgUnit } from "./org-unit.entity";
 import type { OrgUnitFilter, OrgUnitOrder } from "./org-unit.inputs";
 
@@ -34,7 +33,7 @@ export const childrenOf = (ctx: Context) =>
 /** The unit with this code; UNIT_NOT_FOUND when there is none. */
 export async function unitWithCode(ctx: Context, code: string): Promise<OrgUnit> {
   const unit = await unitByCode(ctx).load(code);
-  if (!unit) throw new ApiError(ErrorCode.UNIT_NOT_FOUND, `No unit has the code "${code}".`, { code });
+  if (!unit) throw new ApiError(ErrorCode.UNIT_NOT_FOUND, `No unit has the code "${code}".`, { unitCode: code });
   return unit;
 }
 
@@ -71,19 +70,7 @@ export async function listUnits(
   if (path) whereInSubtree(query, "unit.id", path, { includeRoot: root ? false : filter.includeRoot ?? false });
   if (filter.kinds?.length) query.andWhere("unit.kind IN (:...kinds)", { kinds: filter.kinds });
   if (filter.levels?.length) query.andWhere("unit.level IN (:...levels)", { levels: filter.levels });
-  if (filter.search != null) {
-    const words = searchForm(filter.search).split(" ").filter(Boolean);
-    if (words.length === 0) throw badInput("search must contain at least one letter or digit.");
-    words.forEach((word, i) =>
-      query.andWhere(
-        new Brackets((qb) =>
-          qb
-            .where(`unit.searchName LIKE :w${i} ESCAPE '!'`, { [`w${i}`]: `%${word.replace(/[!%_]/g, "!$&")}%` })
-            .orWhere(`unit.code = :c${i}`, { [`c${i}`]: word }),
-        ),
-      ),
-    );
-  }
+  if (filter.search != null) whereSearchMatches(query, "unit.searchName", filter.search, "unit.code");
   if (filter.validOn != null) {
     const day = toDateString(filter.validOn);
     query.andWhere("unit.validFrom <= :day AND (unit.validTo IS NULL OR unit.validTo >= :day)", { day });

@@ -129,3 +129,17 @@ export const ntmUnits = (ctx: Context, year: number) =>
       recognised: Number(row.recognised) > 0,
     }));
   });
+
+/** Assignment totals per directive (not per subtree): how many people a directive assigned to how many units. */
+export const directiveAssignmentTotals = (ctx: Context, year: number) =>
+  ctx.loaders.get<number, { assignments: number; members: number; units: number }>(`summary.directive:${year}`, async (ids) => {
+    const { from, to } = yearPeriod(year);
+    const rows: Row[] = await ctx.db.query(
+      `SELECT a.directive_id AS root_id, COUNT(*) AS n, COUNT(DISTINCT a.member_id) AS members, COUNT(DISTINCT a.unit_id) AS units
+       FROM assignment a WHERE a.directive_id IN (${ids.map(() => "?").join(", ")}) AND ${ACTIVE_IN_YEAR} GROUP BY a.directive_id`,
+      [...ids, to, from],
+    );
+    return grouped(ids, rows, (row) => ({ assignments: Number(row.n), members: Number(row.members), units: Number(row.units) })).map(
+      (g) => g[0] ?? { assignments: 0, members: 0, units: 0 },
+    );
+  });

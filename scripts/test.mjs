@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * Runs every package's tests (server: jest, client: vitest), keeps going when one fails, and prints the total
+ * over all suites as the last line: `N passed, N failed, N skipped`. Exits non-zero when anything failed.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const results = path.join(root, "test-results");
+fs.mkdirSync(results, { recursive: true });
+
+const suites = [
+  { name: "server", cwd: "server", cmd: ["pnpm", "exec", "jest", "--runInBand", "--json", `--outputFile=${path.join(results, "server.json")}`] },
+  { name: "client", cwd: "client", cmd: ["pnpm", "exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "client.json")}`] },
+];
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+for (const suite of suites) {
+  const cwd = path.join(root, suite.cwd);
+  if (!fs.existsSync(path.join(cwd, "package.json"))) continue;
+  const out = path.join(results, `${suite.name}.json`);
+  fs.rmSync(out, { force: true });
+  console.log(`\n=== ${suite.name}: ${suite.cmd.join(" ")}`);
+  const run = spawnSync(suite.cmd[0], suite.cmd.slice(1), { cwd, stdio: "inherit", env: process.env });
+  if (run.status !== 0) exitCode = 1;
+  if (!fs.existsSync(out)) {
+    console.error(`${suite.name}: the runner wrote no results (exit ${run.status}); counted as one failure.`);
+    totals.failed += 1;
+    continue;
+  }
+  const report = JSON.parse(fs.readFileSync(out, "utf8"));
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  console.log(`${suite.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+}
+if (totals.failed > 0) exitCode = 1;
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode);

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import mysql from "mysql2/promise";
+import { loadConfig, type Config } from "../config";
+
+/**
+ * The databases integration tests run against: the embedded SQLite always, MariaDB/MySQL when reachable at
+ * TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/test). With REQUIRE_SERVICES=1 (as `.ci/run` sets it)
+ * an unreachable MariaDB fails the run instead of skipping.
+ */
+export const MYSQL_URL = process.env.TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/test";
+export const REQUIRE_SERVICES = process.env.REQUIRE_SERVICES === "1";
+
+export interface TestDatabase {
+  dialect: "sqlite" | "mysql";
+  config: Config;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(dialect: "sqlite" | "mysql"): Promise<TestDatabase> {
+  if (dialect === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "at-test-"));
+    return {
+      dialect,
+      config: loadConfig({}, { DATA_DIR: dir, SQLITE_FILE: "test.sqlite", PORT: 0, HOST: "127.0.0.1", CLIENT_DIST: "" }),
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `at_test_${randomBytes(5).toString("hex")}`;
+  const admin = await mysql.createConnection({ uri: MYSQL_URL });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const url = new URL(MYSQL_URL);
+  url.pathname = `/${name}`;
+  return {
+    dialect,
+    config: loadConfig({}, { DATABASE_URL: url.toString(), PORT: 0, HOST: "127.0.0.1", CLIENT_DIST: "" }),
+    drop: async () => {
+      const c = await mysql.createConnection({ uri: MYSQL_URL });
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * `describe` once per available database. A missing MariaDB is reported as a skip with its reason, or as a
+ * failure under REQUIRE_SERVICES=1; SQLite always runs.
+ */
+export function describeEachDatabase(title: string, body: (dialect: "sqlite" | "mysql") => void): void {
+  describe(`${title} [sqlite]`, () => body("sqlite"));
+  const reason = mysqlReasonSync();
+  if (reason && !REQUIRE_SERVICES) {
+    console.warn(`SKIPPED "${title} [mysql]": ${reason}`);
+    describe.skip(`${title} [mysql] (skipped: ${reason})`, () => body("mysql"));
+  } else {
+    describe(`${title} [mysql]`, () => {
+      if (reason) {
+        it("needs MariaDB (REQUIRE_SERVICES=1)", () => {
+          throw new Error(reason);
+        });
+        return;
+      }
+      body("mysql");
+    });
+  }
+}
+
+/** Jest collects tests synchronously, so availability is probed once, synchronously, in a child process. */
+function mysqlReasonSync(): string | null {
+  const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
+  const script = `require("mysql2/promise").createConnection({ uri: ${JSON.stringify(MYSQL_URL)}, connectTimeout: 3000 })
+    .then(c => c.query("SELECT 1").then(() => c.end())).then(() => process.exit(0), e => { console.log(e.message); process.exit(1); })`;
+  const result = spawnSync(process.execPath, ["-e", script], { cwd: __dirname, encoding: "utf8", timeout: 10000 });
+  return result.status === 0 ? null : `MariaDB/MySQL not reachable at ${MYSQL_URL}: ${(result.stdout || result.stderr || "timeout").trim()}`;
+}
