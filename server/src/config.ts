@@ -42,7 +42,7 @@ const specs = {
   PORT: { description: "TCP port for HTTP and WebSocket (same port, same path).", default: 4000, parse: integer(0, 65535) },
   HOST: { description: "Interface to listen on.", default: "0.0.0.0", parse: (s: string) => s },
   DATABASE_URL: {
-    description: "mysql://user:pass@host:port/db for MySQL/MariaDB. Unset: the embedded SQLite file in DATA_DIR.",
+    description: "mysql://user:pass@host:port/db for MySQL, mariadb://… for MariaDB. Unset: the embedded SQLite file in DATA_DIR.",
     default: "",
     parse: databaseUrl,
   },

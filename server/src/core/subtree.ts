@@ -5,7 +5,7 @@ import { subtreeUpperBound } from "../features/org-units/org-unit.entity";
 /** SQL for the exclusive upper bound of the subtree of the path in `column`: `/1/12/` → `/1/120`. */
 export function upperBoundSql(db: DataSource, column: string): string {
   const head = `SUBSTR(${column}, 1, LENGTH(${column}) - 1)`;
-  return db.options.type === "mysql" ? `CONCAT(${head}, '0')` : `(${head} || '0')`;
+  return db.options.type === "better-sqlite3" ? `(${head} || '0')` : `CONCAT(${head}, '0')`;
 }
 
 let seq = 0;

@@ -26,10 +26,12 @@ export function createDataSource(config: Pick<Config, "DATABASE_URL" | "DATA_DIR
   } as const;
   let options: DataSourceOptions;
   if (dialectOf(config) === "mysql") {
+    // TypeORM reads MariaDB's column defaults correctly only with its "mariadb" type: the scheme says which.
+    const mariadb = config.DATABASE_URL.startsWith("mariadb:");
     const url = new URL(config.DATABASE_URL.replace(/^mariadb:/, "mysql:"));
     options = {
       ...common,
-      type: "mysql",
+      type: mariadb ? "mariadb" : "mysql",
       url: url.toString(),
       charset: "utf8mb4_unicode_ci",
       timezone: "Z",

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   let databaseUrl = "";
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "migration-"));
   if (dialect === "mysql") {
-    const url = new URL(process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/test");
+    const url = new URL(process.env.DATABASE_URL ?? "mariadb://root@127.0.0.1:3306/test");
     const admin = createDataSource({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, SQLITE_FILE: "", LOG_SQL: false });
     await admin.initialize();
     await admin.query("DROP DATABASE IF EXISTS migration_scratch");

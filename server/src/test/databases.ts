@@ -7,10 +7,12 @@ import { loadConfig, type Config } from "../config";
 
 /**
  * The databases integration tests run against: the embedded SQLite always, MariaDB/MySQL when reachable at
- * TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/test). With REQUIRE_SERVICES=1 (as `.ci/run` sets it)
+ * TEST_MYSQL_URL (default mariadb://root@127.0.0.1:3306/test; use mysql:// for MySQL). With REQUIRE_SERVICES=1 (as `.ci/run` sets it)
  * an unreachable MariaDB fails the run instead of skipping.
  */
-export const MYSQL_URL = process.env.TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/test";
+export const MYSQL_URL = process.env.TEST_MYSQL_URL ?? "mariadb://root@127.0.0.1:3306/test";
+/** mysql2 itself only knows the mysql: scheme. */
+const DRIVER_URL = MYSQL_URL.replace(/^mariadb:/, "mysql:");
 export const REQUIRE_SERVICES = process.env.REQUIRE_SERVICES === "1";
 
 export interface TestDatabase {
@@ -29,7 +31,7 @@ export async function createTestDatabase(dialect: "sqlite" | "mysql"): Promise<T
     };
   }
   const name = `at_test_${randomBytes(5).toString("hex")}`;
-  const admin = await mysql.createConnection({ uri: MYSQL_URL });
+  const admin = await mysql.createConnection({ uri: DRIVER_URL });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   const url = new URL(MYSQL_URL);
@@ -38,7 +40,7 @@ export async function createTestDatabase(dialect: "sqlite" | "mysql"): Promise<T
     dialect,
     config: loadConfig({}, { DATABASE_URL: url.toString(), PORT: 0, HOST: "127.0.0.1", CLIENT_DIST: "" }),
     drop: async () => {
-      const c = await mysql.createConnection({ uri: MYSQL_URL });
+      const c = await mysql.createConnection({ uri: DRIVER_URL });
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await c.end();
     },
@@ -71,7 +73,7 @@ export function describeEachDatabase(title: string, body: (dialect: "sqlite" | "
 /** Jest collects tests synchronously, so availability is probed once, synchronously, in a child process. */
 function mysqlReasonSync(): string | null {
   const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
-  const script = `require("mysql2/promise").createConnection({ uri: ${JSON.stringify(MYSQL_URL)}, connectTimeout: 3000 })
+  const script = `require("mysql2/promise").createConnection({ uri: ${JSON.stringify(DRIVER_URL)}, connectTimeout: 3000 })
     .then(c => c.query("SELECT 1").then(() => c.end())).then(() => process.exit(0), e => { console.log(e.message); process.exit(1); })`;
   const result = spawnSync(process.execPath, ["-e", script], { cwd: __dirname, encoding: "utf8", timeout: 10000 });
   return result.status === 0 ? null : `MariaDB/MySQL not reachable at ${MYSQL_URL}: ${(result.stdout || result.stderr || "timeout").trim()}`;
