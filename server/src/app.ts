@@ -22,6 +22,8 @@ export interface RunningServer {
   url: string;
   wsUrl: string;
   httpServer: http.Server;
+  /** True when the built web client is served at `/`. */
+  servesClient: boolean;
   stop(): Promise<void>;
 }
 
@@ -94,7 +96,8 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
   );
 
-  if (config.CLIENT_DIST && fs.existsSync(path.join(config.CLIENT_DIST, "index.html"))) {
+  const servesClient = Boolean(config.CLIENT_DIST) && fs.existsSync(path.join(config.CLIENT_DIST, "index.html"));
+  if (servesClient) {
     app.use(express.static(config.CLIENT_DIST, { index: "index.html", maxAge: "1h" }));
     app.get(/^(?!\/graphql|\/healthz).*/, (_req, res) => res.sendFile(path.join(config.CLIENT_DIST, "index.html")));
   }
@@ -112,6 +115,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     wsUrl: `ws://${host}:${port}${GRAPHQL_PATH}`,
     httpServer,
+    servesClient,
     stop: () => (stopping ??= apollo.stop()),
   };
 }

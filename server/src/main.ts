@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     if (seeded) console.log(`database: loaded the Cần Thơ 2016 demo data (${seeded.units} units, ${seeded.pledges} pledges)`);
   }
   const server = await startServer(config, db);
+  if (server.servesClient) console.log(`Web client:     ${server.url.replace(/\/graphql$/, "/")}`);
   console.log(`GraphQL API:    ${server.url}`);
   console.log(`Subscriptions:  ${server.wsUrl}`);
   console.log(`Health:         ${server.url.replace(/\/graphql$/, "/healthz")}`);
