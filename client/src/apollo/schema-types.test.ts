@@ -1,0 +1,31 @@
+import { buildSchema, GraphQLEnumType, validate, type DocumentNode } from "graphql";
+import { describe, expect, it } from "vitest";
+// The committed API schema, emitted from the server's code.
+import sdl from "../../../schema/schema.graphql?raw";
+import { UNIT_TREE_QUERY } from "../features/org-units/org-units.query";
+import { OVERVIEW_QUERY } from "../features/overview/overview.query";
+import { PLEDGE_STATUSES, UNIT_KINDS } from "./schema-types";
+
+const schema = buildSchema(sdl);
+
+function enumValues(name: string): string[] {
+  const type = schema.getType(name);
+  if (!(type instanceof GraphQLEnumType)) throw new Error(`${name} is not an enum in the schema`);
+  return type.getValues().map((value) => value.name);
+}
+
+describe("the client against schema/schema.graphql", () => {
+  const documents: Record<string, DocumentNode> = { Overview: OVERVIEW_QUERY, UnitTree: UNIT_TREE_QUERY };
+
+  it.each(Object.entries(documents))("the %s query is valid", (_name, document) => {
+    expect(validate(schema, document).map((error) => error.message)).toEqual([]);
+  });
+
+  it("knows every unit kind", () => {
+    expect([...UNIT_KINDS].sort()).toEqual(enumValues("UnitKind").sort());
+  });
+
+  it("knows every pledge status", () => {
+    expect([...PLEDGE_STATUSES].sort()).toEqual(enumValues("PledgeStatus").sort());
+  });
+});

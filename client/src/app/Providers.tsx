@@ -1,0 +1,31 @@
+import type { ApolloClient } from "@apollo/client";
+import { ApolloProvider } from "@apollo/client/react";
+import { App as AntApp, ConfigProvider } from "antd";
+import type { Locale as AntLocale } from "antd/es/locale";
+import en_GB from "antd/locale/en_GB";
+import vi_VN from "antd/locale/vi_VN";
+import type { ReactNode } from "react";
+import { useI18n } from "../i18n/context";
+import { I18nProvider } from "../i18n/I18nProvider";
+import type { Locale } from "../i18n/translate";
+
+const ANT_LOCALES: Record<Locale, AntLocale> = { vi: vi_VN, en: en_GB };
+
+function AntDesign({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={ANT_LOCALES[locale]}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ client, children }: { client: ApolloClient; children: ReactNode }) {
+  return (
+    <ApolloProvider client={client}>
+      <I18nProvider>
+        <AntDesign>{children}</AntDesign>
+      </I18nProvider>
+    </ApolloProvider>
+  );
+}
