@@ -13,8 +13,31 @@ const results = path.join(root, "test-results");
 fs.mkdirSync(results, { recursive: true });
 
 const suites = [
-  { name: "server", cwd: "server", cmd: ["pnpm", "exec", "jest", "--runInBand", "--json", `--outputFile=${path.join(results, "server.json")}`] },
-  { name: "client", cwd: "client", cmd: ["pnpm", "exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "client.json")}`] },
+  {
+    name: "server",
+    cwd: "server",
+    cmd: [
+      "pnpm",
+      "exec",
+      "jest",
+      "--runInBand",
+      "--json",
+      `--outputFile=${path.join(results, "server.json")}`,
+    ],
+  },
+  {
+    name: "client",
+    cwd: "client",
+    cmd: [
+      "pnpm",
+      "exec",
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${path.join(results, "client.json")}`,
+    ],
+  },
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -36,7 +59,9 @@ for (const suite of suites) {
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  console.log(`${suite.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+  console.log(
+    `${suite.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`,
+  );
 }
 if (totals.failed > 0) exitCode = 1;
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -10,7 +10,12 @@ import type { DataSource } from "typeorm";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Config } from "./config";
+import { GraphQLError } from "graphql";
+import { authenticate } from "./core/auth/authenticate";
+import { createTokenAuthority } from "./core/auth/token";
+import type { Viewer } from "./core/auth/viewer";
 import { createContext, type Context } from "./core/context";
+import { ErrorCode } from "./core/errors";
 import { formatError } from "./core/format-error";
 import { sqlTally } from "./core/sql-counter";
 import { dialectOf } from "./db/data-source";
@@ -33,17 +38,34 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, db: DataSource): Promise<RunningServer> {
   const schema = await createSchema();
+  const tokens = createTokenAuthority(config);
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context }>(
+  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
     {
       schema,
-      context: (c) => (c.extra.ctx ??= createContext(db)),
+      // The token travels in connection_init; a bad one closes the socket with 4403 before any operation.
+      onConnect: async (c) => {
+        try {
+          c.extra.viewer = await authenticate(
+            db,
+            tokens,
+            c.connectionParams?.authorization ?? c.connectionParams?.Authorization,
+          );
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      // A fresh context (and fresh loaders) per operation, for the connection's viewer.
+      context: (c) => createContext(db, tokens, c.extra.viewer ?? null),
       onError: (_ctx, _id, _payload, errors) => {
-        console.error(JSON.stringify({ level: "error", where: "graphql-ws", errors: errors.map((e) => e.message) }));
+        console.error(
+          JSON.stringify({ level: "error", where: "graphql-ws", errors: errors.map((e) => e.message) }),
+        );
       },
     },
     wsServer,
@@ -85,21 +107,40 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       await db.query("SELECT 1");
       res.json({ status: "ok", database: dialectOf(config) });
     } catch (error) {
-      res.status(503).json({ status: "unavailable", database: dialectOf(config), error: (error as Error).message });
+      res
+        .status(503)
+        .json({ status: "unavailable", database: dialectOf(config), error: (error as Error).message });
     }
   });
 
   const graphql = expressMiddleware(apollo, {
-    context: async () => createContext(db, sqlTally.getStore()),
+    context: async ({ req }) => {
+      try {
+        return createContext(
+          db,
+          tokens,
+          await authenticate(db, tokens, req.headers.authorization),
+          sqlTally.getStore(),
+        );
+      } catch (error) {
+        const code = error instanceof GraphQLError ? error.extensions.code : ErrorCode.UNAUTHENTICATED;
+        throw new GraphQLError(error instanceof Error ? error.message : "Not signed in.", {
+          extensions: { code, http: { status: 401 } },
+        });
+      }
+    },
   });
   app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), (req, res, next) =>
     sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
   );
 
-  const servesClient = Boolean(config.CLIENT_DIST) && fs.existsSync(path.join(config.CLIENT_DIST, "index.html"));
+  const servesClient =
+    Boolean(config.CLIENT_DIST) && fs.existsSync(path.join(config.CLIENT_DIST, "index.html"));
   if (servesClient) {
     app.use(express.static(config.CLIENT_DIST, { index: "index.html", maxAge: "1h" }));
-    app.get(/^(?!\/graphql|\/healthz).*/, (_req, res) => res.sendFile(path.join(config.CLIENT_DIST, "index.html")));
+    app.get(/^(?!\/graphql|\/healthz).*/, (_req, res) =>
+      res.sendFile(path.join(config.CLIENT_DIST, "index.html")),
+    );
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -8,10 +8,14 @@ describe("loadConfig", () => {
   });
 
   it("accepts a MySQL URL", () => {
-    expect(loadConfig({ DATABASE_URL: "mysql://root@127.0.0.1:3306/test" }).DATABASE_URL).toBe("mysql://root@127.0.0.1:3306/test");
+    expect(loadConfig({ DATABASE_URL: "mysql://root@127.0.0.1:3306/test" }).DATABASE_URL).toBe(
+      "mysql://root@127.0.0.1:3306/test",
+    );
   });
 
   it("fails at once, naming every bad variable", () => {
-    expect(() => loadConfig({ PORT: "eighty", DATABASE_URL: "postgres://x/y" })).toThrow(/PORT: expected an integer[\s\S]*DATABASE_URL: only mysql/);
+    expect(() => loadConfig({ PORT: "eighty", DATABASE_URL: "postgres://x/y" })).toThrow(
+      /PORT: expected an integer[\s\S]*DATABASE_URL: only mysql/,
+    );
   });
 });

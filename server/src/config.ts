@@ -19,7 +19,8 @@ function integer(min: number, max: number) {
 
 function oneOf<T extends string>(...values: T[]) {
   return (raw: string): T => {
-    if (!(values as string[]).includes(raw)) throw new Error(`expected one of ${values.join(", ")}, got "${raw}"`);
+    if (!(values as string[]).includes(raw))
+      throw new Error(`expected one of ${values.join(", ")}, got "${raw}"`);
     return raw as T;
   };
 }
@@ -33,16 +34,23 @@ function databaseUrl(raw: string): string {
     throw new Error(`not a URL: "${raw}"`);
   }
   if (url.protocol !== "mysql:" && url.protocol !== "mariadb:") {
-    throw new Error(`only mysql:// or mariadb:// URLs are supported (unset it for the embedded SQLite), got "${url.protocol}"`);
+    throw new Error(
+      `only mysql:// or mariadb:// URLs are supported (unset it for the embedded SQLite), got "${url.protocol}"`,
+    );
   }
   return raw;
 }
 
 const specs = {
-  PORT: { description: "TCP port for HTTP and WebSocket (same port, same path).", default: 4000, parse: integer(0, 65535) },
+  PORT: {
+    description: "TCP port for HTTP and WebSocket (same port, same path).",
+    default: 4000,
+    parse: integer(0, 65535),
+  },
   HOST: { description: "Interface to listen on.", default: "0.0.0.0", parse: (s: string) => s },
   DATABASE_URL: {
-    description: "mysql://user:pass@host:port/db for MySQL, mariadb://… for MariaDB. Unset: the embedded SQLite file in DATA_DIR.",
+    description:
+      "mysql://user:pass@host:port/db for MySQL, mariadb://… for MariaDB. Unset: the embedded SQLite file in DATA_DIR.",
     default: "",
     parse: databaseUrl,
   },
@@ -66,7 +74,25 @@ const specs = {
     default: path.resolve(__dirname, "..", "..", "client", "dist"),
     parse: (s: string) => (s === "" ? "" : path.resolve(s)),
   },
-  LOG_SQL: { description: "Log every SQL statement (debugging).", default: false, parse: (s: string) => s === "1" || s === "true" },
+  JWT_SECRET: {
+    description:
+      "Secret that signs access tokens (at least 32 characters); all instances of one deployment share it. Empty: a random secret kept in DATA_DIR/jwt-secret.",
+    default: "",
+    parse: (s: string) => {
+      if (s.length < 32) throw new Error("must be at least 32 characters");
+      return s;
+    },
+  },
+  TOKEN_TTL_SECONDS: {
+    description: "Lifetime of an access token in seconds.",
+    default: 3600,
+    parse: integer(60, 86400 * 7),
+  },
+  LOG_SQL: {
+    description: "Log every SQL statement (debugging).",
+    default: false,
+    parse: (s: string) => s === "1" || s === "true",
+  },
   SHUTDOWN_GRACE_MS: {
     description: "How long a shutdown waits for open requests and subscriptions to end.",
     default: 10000,
@@ -99,5 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 
 /** The variables, their defaults and descriptions, for `.env.example` and the README. */
 export function describeConfig(): { name: string; description: string; default: unknown }[] {
-  return Object.entries(specs).map(([name, spec]) => ({ name, description: spec.description, default: spec.default }));
+  return Object.entries(specs).map(([name, spec]) => ({
+    name,
+    description: spec.description,
+    default: spec.default,
+  }));
 }

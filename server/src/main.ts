@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   if (applied.length) console.log(`database (${dialectOf(config)}): applied ${applied.join(", ")}`);
   if (config.SEED_ON_START === "if-empty") {
     const seeded = await seedIfEmpty(db);
-    if (seeded) console.log(`database: loaded the Cần Thơ 2016 demo data (${seeded.units} units, ${seeded.pledges} pledges)`);
+    if (seeded)
+      console.log(
+        `database: loaded the Cần Thơ 2016 demo data (${seeded.units} units, ${seeded.pledges} pledges)`,
+      );
   }
   const server = await startServer(config, db);
   if (server.servesClient) console.log(`Web client:     ${server.url.replace(/\/graphql$/, "/")}`);

@@ -1,16 +1,19 @@
 import { describeEachDatabase } from "../test/databases";
-import { startTestServer, type TestServer } from "../test/harness";
+import { startTestServer, type TestClient, type TestServer } from "../test/harness";
 
 /**
  * The source article's figures, asked for the way a third party would ask: through GraphQL, by unit codes
  * and document numbers, against a freshly migrated and seeded database.
  */
 describeEachDatabase("the Cần Thơ 2016 article's figures through the API", (dialect) => {
-  let api: TestServer;
+  let server: TestServer;
+  /** A department's read-only view of the whole city: what a third party with a city-wide key would see. */
+  let api: TestClient;
   beforeAll(async () => {
-    api = await startTestServer(dialect);
+    server = await startTestServer(dialect);
+    api = await server.as("viewer.city");
   });
-  afterAll(() => api?.stop());
+  afterAll(() => server?.stop());
 
   it("has 9 districts: 5 quận and 4 huyện", async () => {
     const data = await api.data(`{
@@ -18,7 +21,9 @@ describeEachDatabase("the Cần Thơ 2016 article's figures through the API", (d
       city: orgUnit(code: "92") { name summary(year: 2016) { unitsByKind { kind count } } }
     }`);
     expect(data.districts.totalCount).toBe(9);
-    const kinds = Object.fromEntries(data.city.summary.unitsByKind.map((k: { kind: string; count: number }) => [k.kind, k.count]));
+    const kinds = Object.fromEntries(
+      data.city.summary.unitsByKind.map((k: { kind: string; count: number }) => [k.kind, k.count]),
+    );
     expect(kinds.URBAN_DISTRICT).toBe(5);
     expect(kinds.RURAL_DISTRICT).toBe(4);
     expect(data.city.name).toBe("Cần Thơ");
@@ -31,7 +36,12 @@ describeEachDatabase("the Cần Thơ 2016 article's figures through the API", (d
       communes: orgUnits(filter: { kinds: [COMMUNE] }) { totalCount }
       townships: orgUnits(filter: { kinds: [TOWNSHIP] }) { totalCount }
     }`);
-    expect([data.all.totalCount, data.wards.totalCount, data.communes.totalCount, data.townships.totalCount]).toEqual([85, 44, 36, 5]);
+    expect([
+      data.all.totalCount,
+      data.wards.totalCount,
+      data.communes.totalCount,
+      data.townships.totalCount,
+    ]).toEqual([85, 44, 36, 5]);
   });
 
   it.each([
@@ -55,7 +65,11 @@ describeEachDatabase("the Cần Thơ 2016 article's figures through the API", (d
         nodes { unit { kind code } directive { issuerUnit { code } } member { positions { role unit { code } } } }
       }
     }`);
-    const nodes = data.assignments.nodes as { unit: { kind: string; code: string }; directive: { issuerUnit: { code: string } }; member: { positions: { role: string; unit: { code: string } }[] } }[];
+    const nodes = data.assignments.nodes as {
+      unit: { kind: string; code: string };
+      directive: { issuerUnit: { code: string } };
+      member: { positions: { role: string; unit: { code: string } }[] };
+    }[];
     expect(data.assignments.totalCount).toBe(36);
     expect(new Set(nodes.map((n) => n.unit.code)).size).toBe(36);
     expect(nodes.every((n) => n.unit.kind === "COMMUNE" && n.directive.issuerUnit.code === "92")).toBe(true);
@@ -71,7 +85,11 @@ describeEachDatabase("the Cần Thơ 2016 article's figures through the API", (d
       { number },
     );
     expect(data.directives.nodes).toHaveLength(1);
-    expect(data.directives.nodes[0].assignmentTotals).toEqual({ assignments: cells, directingMembers: people, directedUnits: cells });
+    expect(data.directives.nodes[0].assignmentTotals).toEqual({
+      assignments: cells,
+      directingMembers: people,
+      directedUnits: cells,
+    });
   });
 
   it("Ninh Kiều's Kế hoạch assigns 71 people to 71 chi bộ khu vực; Bình Thủy's 02-NQ/QU asks two visits a month", async () => {
@@ -80,7 +98,9 @@ describeEachDatabase("the Cần Thơ 2016 article's figures through the API", (d
       bt: directives(filter: { number: "02-NQ/QU" }) { nodes { issuedYear minVisitsPerMonth issuerUnit { name } } }
     }`);
     expect(data.nk.nodes).toEqual([{ assignmentTotals: { directingMembers: 71, directedUnits: 71 } }]);
-    expect(data.bt.nodes).toEqual([{ issuedYear: 2004, minVisitsPerMonth: 2, issuerUnit: { name: "Bình Thủy" } }]);
+    expect(data.bt.nodes).toEqual([
+      { issuedYear: 2004, minVisitsPerMonth: 2, issuerUnit: { name: "Bình Thủy" } },
+    ]);
   });
 
   it("in 2016 has 1 huyện and 16 xã recognised for NTM, the other 20 xã at 13 to 19 criteria", async () => {
@@ -92,7 +112,12 @@ describeEachDatabase("the Cần Thơ 2016 article's figures through the API", (d
       recognisedDistricts: ntmRecognitions(filter: { levels: [DISTRICT], byYear: 2016 }) { totalCount }
     }`);
     const ntm = data.orgUnit.summary.ntm;
-    expect(ntm).toMatchObject({ communeCount: 36, communesRecognised: 16, districtsRecognised: 1, ruralDistrictCount: 4 });
+    expect(ntm).toMatchObject({
+      communeCount: 36,
+      communesRecognised: 16,
+      districtsRecognised: 1,
+      ruralDistrictCount: 4,
+    });
     const pending = ntm.pending as { criteriaMet: number; communes: number }[];
     expect(pending.reduce((sum, p) => sum + p.communes, 0)).toBe(20);
     expect(pending.every((p) => p.criteriaMet >= 13 && p.criteriaMet <= 19)).toBe(true);
@@ -125,9 +150,22 @@ describeEachDatabase("the Cần Thơ 2016 article's figures through the API", (d
     }`);
     expect(data.orgUnits.nodes).toHaveLength(1);
     const mk = data.orgUnits.nodes[0];
-    expect(mk).toMatchObject({ name: "Mỹ Khánh", parent: { name: "Phong Điền" }, ntmRecognition: { year: 2014 } });
-    const works = (mk.pledges as { year: number; title: string; targetQuantity: number; targetUnit: string; decidedBy: { name: string } }[]).filter((p) => p.year <= 2014);
-    const quantity = (unit: string) => works.filter((w) => w.targetUnit === unit).map((w) => w.targetQuantity);
+    expect(mk).toMatchObject({
+      name: "Mỹ Khánh",
+      parent: { name: "Phong Điền" },
+      ntmRecognition: { year: 2014 },
+    });
+    const works = (
+      mk.pledges as {
+        year: number;
+        title: string;
+        targetQuantity: number;
+        targetUnit: string;
+        decidedBy: { name: string };
+      }[]
+    ).filter((p) => p.year <= 2014);
+    const quantity = (unit: string) =>
+      works.filter((w) => w.targetUnit === unit).map((w) => w.targetQuantity);
     expect(quantity("km")).toContain(13);
     expect(quantity("trường")).toContain(4);
     expect(quantity("nhà thông tin")).toContain(7);

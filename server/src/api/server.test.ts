@@ -29,7 +29,10 @@ describe("the server", () => {
     const client = createClient({ url: api.server.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
     const result = await new Promise<any>((resolve, reject) => {
       let value: unknown;
-      client.subscribe({ query: `{ orgUnit(code: "925") { name kind } }` }, { next: (v) => (value = v), error: reject, complete: () => resolve(value) });
+      client.subscribe(
+        { query: `{ orgUnit(code: "925") { name kind } }` },
+        { next: (v) => (value = v), error: reject, complete: () => resolve(value) },
+      );
     });
     expect(result.data.orgUnit).toEqual({ name: "Cờ Đỏ", kind: "RURAL_DISTRICT" });
     await client.dispose();
@@ -40,7 +43,9 @@ describe("the server", () => {
     const socket = new WebSocket(other.server.wsUrl, "graphql-transport-ws");
     await new Promise((resolve) => socket.once("open", resolve));
     const closed = new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
-    const inFlight = other.gql(`{ orgUnits(first: 100, filter: { levels: [CELL] }) { totalCount nodes { name } } }`);
+    const inFlight = other.gql(
+      `{ orgUnits(first: 100, filter: { levels: [CELL] }) { totalCount nodes { name } } }`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 5));
     await other.server.stop();
     const finished = await inFlight;

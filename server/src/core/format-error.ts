@@ -18,7 +18,11 @@ const CLIENT_CODES = new Set([
  * Errors the client caused keep their message and code; anything else (a bug, a lost database) becomes
  * INTERNAL_SERVER_ERROR with a correlation id that the log line carries too. Never a stack trace or SQL.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  requestId?: string,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = String(formatted.extensions?.code ?? "");
   if (CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
@@ -26,7 +30,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
     return { ...formatted, extensions };
   }
   const correlationId = requestId ?? Math.random().toString(36).slice(2, 12);
-  console.error(JSON.stringify({ level: "error", correlationId, message: String((original as Error)?.message ?? original), stack: (original as Error)?.stack }));
+  console.error(
+    JSON.stringify({
+      level: "error",
+      correlationId,
+      message: String((original as Error)?.message ?? original),
+      stack: (original as Error)?.stack,
+    }),
+  );
   return {
     message: `Internal error; quote ${correlationId} when reporting it.`,
     locations: formatted.locations,

@@ -6,7 +6,9 @@ export function toGlobalId(type: string, id: number | string): string {
 }
 
 export function fromGlobalId(globalId: string): { type: string; id: number } {
-  const decoded = /^[A-Za-z0-9_-]+$/.test(globalId) ? Buffer.from(globalId, "base64url").toString("utf8") : "";
+  const decoded = /^[A-Za-z0-9_-]+$/.test(globalId)
+    ? Buffer.from(globalId, "base64url").toString("utf8")
+    : "";
   const match = /^([A-Z][A-Za-z]*):([1-9][0-9]{0,15})$/.exec(decoded);
   if (!match) throw new ApiError(ErrorCode.INVALID_ID, `"${globalId}" is not a valid ID.`, { id: globalId });
   return { type: match[1], id: Number(match[2]) };
@@ -16,7 +18,10 @@ export function fromGlobalId(globalId: string): { type: string; id: number } {
 export function idOfType(globalId: string, type: string): number {
   const decoded = fromGlobalId(globalId);
   if (decoded.type !== type) {
-    throw new ApiError(ErrorCode.INVALID_ID, `"${globalId}" is not the ID of a ${type}.`, { id: globalId, expected: type });
+    throw new ApiError(ErrorCode.INVALID_ID, `"${globalId}" is not the ID of a ${type}.`, {
+      id: globalId,
+      expected: type,
+    });
   }
   return decoded.id;
 }

@@ -19,8 +19,16 @@ export class Loaders {
     return loader;
   }
 
+  /** Forgets everything loaded so far (after a mutation, so that its response shows the new state). */
+  clear(): void {
+    this.loaders.clear();
+  }
+
   /** One row per id, null where none exists. */
-  byId<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, name: string): DataLoader<number, T | null> {
+  byId<T extends ObjectLiteral & { id: number }>(
+    entity: EntityTarget<T>,
+    name: string,
+  ): DataLoader<number, T | null> {
     return this.get<number, T | null>(`${name}ById`, async (ids) => {
       const rows = await this.db.getRepository(entity).findBy({ id: In([...ids]) } as never);
       const byId = new Map(rows.map((row) => [row.id, row]));

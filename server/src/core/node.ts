@@ -10,7 +10,10 @@ export abstract class Node {
   /** The database key; never exposed as such. */
   id: number;
 
-  @Field(() => ID, { name: "id", description: "Opaque global ID. Pass it to `node(id:)` to fetch the object again." })
+  @Field(() => ID, {
+    name: "id",
+    description: "Opaque global ID. Pass it to `node(id:)` to fetch the object again.",
+  })
   get globalId(): string {
     return toGlobalId(this.constructor.name, this.id);
   }

@@ -1,11 +1,13 @@
-import { startTestServer, type TestServer } from "../test/harness";
+import { startTestServer, type TestClient, type TestServer } from "../test/harness";
 
 describe("cursor pagination", () => {
-  let api: TestServer;
+  let server: TestServer;
+  let api: TestClient;
   beforeAll(async () => {
-    api = await startTestServer("sqlite");
+    server = await startTestServer("sqlite");
+    api = await server.as("viewer.city");
   });
-  afterAll(() => api?.stop());
+  afterAll(() => server?.stop());
 
   it("walks every Thới Lai cell exactly once, in Vietnamese name order, 25 at a time", async () => {
     const seen: { id: string; name: string }[] = [];
@@ -29,11 +31,14 @@ describe("cursor pagination", () => {
     expect(seen).toHaveLength(108);
     expect(new Set(seen.map((u) => u.id)).size).toBe(108);
     const collator = new Intl.Collator("vi");
-    for (let i = 1; i < seen.length; i++) expect(collator.compare(seen[i - 1].name, seen[i].name)).toBeLessThanOrEqual(0);
+    for (let i = 1; i < seen.length; i++)
+      expect(collator.compare(seen[i - 1].name, seen[i].name)).toBeLessThanOrEqual(0);
   });
 
   it("returns an empty page with totalCount for first: 0", async () => {
-    const data = await api.data(`{ pledges(first: 0, filter: { year: 2016 }) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`);
+    const data = await api.data(
+      `{ pledges(first: 0, filter: { year: 2016 }) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+    );
     expect(data.pledges.nodes).toEqual([]);
     expect(data.pledges.totalCount).toBeGreaterThan(0);
     expect(data.pledges.pageInfo.endCursor).toBeNull();
@@ -44,7 +49,9 @@ describe("cursor pagination", () => {
       confirmed: pledges(filter: { under: { code: "925" }, year: 2016, statuses: [CONFIRMED] }) { totalCount }
       orgUnit(code: "925") { summary(year: 2016) { pledgesByStatus { status count } } }
     }`);
-    const fromSummary = data.orgUnit.summary.pledgesByStatus.find((s: { status: string }) => s.status === "CONFIRMED")?.count ?? 0;
+    const fromSummary =
+      data.orgUnit.summary.pledgesByStatus.find((s: { status: string }) => s.status === "CONFIRMED")?.count ??
+      0;
     expect(data.confirmed.totalCount).toBe(fromSummary);
     expect(fromSummary).toBeGreaterThan(0);
   });

@@ -13,7 +13,10 @@ export class PageArgs {
   })
   first?: number;
 
-  @Field(() => String, { nullable: true, description: "Return items after this cursor (an `endCursor` or edge `cursor`)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Return items after this cursor (an `endCursor` or edge `cursor`).",
+  })
   after?: string;
 }
 
@@ -23,9 +26,15 @@ export class PageInfo {
   hasNextPage: boolean;
   @Field({ description: "True when this page was requested with `after`, so items precede it." })
   hasPreviousPage: boolean;
-  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page, null when it is empty." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the first item of the page, null when it is empty.",
+  })
   startCursor: string | null;
-  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last item; pass it as `after` for the next page.",
+  })
   endCursor: string | null;
 }
 
@@ -112,9 +121,13 @@ function decodeCursor(cursor: string, length: number): (string | number)[] {
 export function checkPageSize(first: number | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new ApiError(ErrorCode.PAGE_SIZE_EXCEEDED, `first must be between 0 and ${MAX_PAGE_SIZE}; got ${size}.`, {
-      max: MAX_PAGE_SIZE,
-    });
+    throw new ApiError(
+      ErrorCode.PAGE_SIZE_EXCEEDED,
+      `first must be between 0 and ${MAX_PAGE_SIZE}; got ${size}.`,
+      {
+        max: MAX_PAGE_SIZE,
+      },
+    );
   }
   return size;
 }
@@ -144,11 +157,16 @@ export async function paginate<T extends ObjectLiteral>(
       const op = key.direction === "ASC" ? ">" : "<";
       return `(${[...equal, `${key.path} ${op} :${names[i]}`].join(" AND ")})`;
     });
-    pageQuery.andWhere(`(${disjuncts.join(" OR ")})`, Object.fromEntries(names.map((n, i) => [n, values[i]])));
+    pageQuery.andWhere(
+      `(${disjuncts.join(" OR ")})`,
+      Object.fromEntries(names.map((n, i) => [n, values[i]])),
+    );
   }
   const rows = size === 0 ? [] : await pageQuery.limit(size + 1).getMany();
   const hasNextPage = rows.length > size;
-  const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(keys.map((k) => k.value(node))), node }));
+  const edges = rows
+    .slice(0, size)
+    .map((node) => ({ cursor: encodeCursor(keys.map((k) => k.value(node))), node }));
   let cached: Promise<number> | undefined;
   return {
     edges,

@@ -8,12 +8,14 @@ export interface Period {
 }
 
 export function yearPeriod(year: number): Period {
-  if (!Number.isInteger(year) || year < 1945 || year > 2100) throw badInput(`year must be between 1945 and 2100; got ${year}.`);
+  if (!Number.isInteger(year) || year < 1945 || year > 2100)
+    throw badInput(`year must be between 1945 and 2100; got ${year}.`);
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
 export function monthPeriod(year: number, month: number): Period {
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw badInput(`month must be between 1 and 12; got ${month}.`);
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw badInput(`month must be between 1 and 12; got ${month}.`);
   yearPeriod(year);
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const mm = String(month).padStart(2, "0");

@@ -6,7 +6,9 @@ let seq = 0;
 
 /** The words of a search without diacritics or punctuation: `"Cần  Thơ!"` → `["can", "tho"]`. */
 export function searchWords(search: string): string[] {
-  const words = searchForm(search).split(/[^a-z0-9]+/).filter(Boolean);
+  const words = searchForm(search)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   if (words.length === 0) throw badInput("search must contain at least one letter or digit.", { search });
   return words;
 }
@@ -24,7 +26,10 @@ export function whereSearchMatches<T extends ObjectLiteral>(
   for (const word of searchWords(search)) {
     const n = ++seq % 1_000_000;
     const byName = `${searchColumn} LIKE :search_${n}`;
-    query.andWhere(codeColumn ? `(${byName} OR ${codeColumn} = :word_${n})` : byName, { [`search_${n}`]: `%${word}%`, [`word_${n}`]: word });
+    query.andWhere(codeColumn ? `(${byName} OR ${codeColumn} = :word_${n})` : byName, {
+      [`search_${n}`]: `%${word}%`,
+      [`word_${n}`]: word,
+    });
   }
   return query;
 }

@@ -15,10 +15,12 @@ export class CountingLogger implements Logger {
   logQuery(query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
     const tally = sqlTally.getStore();
     if (tally) tally.statements += 1;
-    if (this.print) console.log(`[sql] ${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ""}`);
+    if (this.print)
+      console.log(`[sql] ${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ""}`);
   }
   logQueryError(error: string | Error, query: string, parameters?: unknown[]): void {
-    if (this.print) console.error(`[sql error] ${String(error)} in ${query} -- ${JSON.stringify(parameters ?? [])}`);
+    if (this.print)
+      console.error(`[sql error] ${String(error)} in ${query} -- ${JSON.stringify(parameters ?? [])}`);
   }
   logQuerySlow(time: number, query: string): void {
     if (this.print) console.warn(`[sql slow ${time} ms] ${query}`);

@@ -32,7 +32,9 @@ export function whereInSubtree<T extends ObjectLiteral>(
 }
 
 /** The two ways a filter can name a unit: its global ID or its public code. */
-@InputType("UnitRef", { description: "A unit, named by exactly one of its global `id` or its public `code`." })
+@InputType("UnitRef", {
+  description: "A unit, named by exactly one of its global `id` or its public `code`.",
+})
 export class UnitRef {
   @Field(() => ID, { nullable: true, description: "Global ID of the unit." })
   id?: string;

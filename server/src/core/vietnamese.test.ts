@@ -15,14 +15,40 @@ describe("sortKey", () => {
   const collator = new Intl.Collator("vi");
 
   it("orders the real unit names of Cần Thơ as Intl.Collator('vi') does", () => {
-    const names = [...new Set(units.districts.flatMap((d) => [d.name, ...(d.wards ?? []), ...(d.communes ?? []), ...(d.townships ?? [])]))];
+    const names = [
+      ...new Set(
+        units.districts.flatMap((d) => [
+          d.name,
+          ...(d.wards ?? []),
+          ...(d.communes ?? []),
+          ...(d.townships ?? []),
+        ]),
+      ),
+    ];
     const byCollator = [...names].sort(collator.compare);
     const byKey = [...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
     expect(byKey).toEqual(byCollator);
   });
 
   it("puts base letters before tones: a ă â, d đ, o ô ơ, u ư, then the tones of one letter", () => {
-    const ordered = ["An", "Ăn", "Ân", "Da", "Đa", "Ma", "Mà", "Mả", "Mã", "Má", "Mạ", "Mo", "Mô", "Mơ", "Tu", "Tư"];
+    const ordered = [
+      "An",
+      "Ăn",
+      "Ân",
+      "Da",
+      "Đa",
+      "Ma",
+      "Mà",
+      "Mả",
+      "Mã",
+      "Má",
+      "Mạ",
+      "Mo",
+      "Mô",
+      "Mơ",
+      "Tu",
+      "Tư",
+    ];
     expect([...ordered].reverse().sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))).toEqual(ordered);
   });
 

@@ -25,7 +25,41 @@ export function searchForm(text: string): string {
 }
 
 // The Vietnamese alphabet with the Latin letters it borrows, in dictionary order.
-const ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"];
+const ALPHABET = [
+  "a",
+  "ă",
+  "â",
+  "b",
+  "c",
+  "d",
+  "đ",
+  "e",
+  "ê",
+  "f",
+  "g",
+  "h",
+  "i",
+  "j",
+  "k",
+  "l",
+  "m",
+  "n",
+  "o",
+  "ô",
+  "ơ",
+  "p",
+  "q",
+  "r",
+  "s",
+  "t",
+  "u",
+  "ư",
+  "v",
+  "w",
+  "x",
+  "y",
+  "z",
+];
 const RANK = new Map(ALPHABET.map((letter, index) => [letter, index]));
 
 function baseLetters(text: string): { letter: string; tone: number }[] {

@@ -15,7 +15,9 @@ export function dialectOf(config: Pick<Config, "DATABASE_URL">): Dialect {
 }
 
 /** The data source for the configured database. Schema changes come from migrations only, never `synchronize`. */
-export function createDataSource(config: Pick<Config, "DATABASE_URL" | "DATA_DIR" | "SQLITE_FILE" | "LOG_SQL">): DataSource {
+export function createDataSource(
+  config: Pick<Config, "DATABASE_URL" | "DATA_DIR" | "SQLITE_FILE" | "LOG_SQL">,
+): DataSource {
   const common = {
     entities,
     namingStrategy: new SnakeNamingStrategy(),
@@ -40,7 +42,8 @@ export function createDataSource(config: Pick<Config, "DATABASE_URL" | "DATA_DIR
       migrations: mysqlMigrations,
     };
   } else {
-    const file = config.SQLITE_FILE === ":memory:" ? ":memory:" : path.join(config.DATA_DIR, config.SQLITE_FILE);
+    const file =
+      config.SQLITE_FILE === ":memory:" ? ":memory:" : path.join(config.DATA_DIR, config.SQLITE_FILE);
     if (file !== ":memory:") fs.mkdirSync(config.DATA_DIR, { recursive: true });
     options = {
       ...common,

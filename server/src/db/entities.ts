@@ -14,6 +14,8 @@ import { NtmRecognition } from "../features/ntm/ntm-recognition.entity";
 import { OrgUnit } from "../features/org-units/org-unit.entity";
 import { Pledge } from "../features/pledges/pledge.entity";
 import { Visit } from "../features/visits/visit.entity";
+import { User } from "../features/users/user.entity";
+import { IdempotencyKey } from "../features/idempotency/idempotency-key.entity";
 
 export const entities = [
   OrgUnit,
@@ -32,4 +34,6 @@ export const entities = [
   Delegation,
   Concern,
   Event,
+  User,
+  IdempotencyKey,
 ];

@@ -21,7 +21,12 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "migration-"));
   if (dialect === "mysql") {
     const url = new URL(process.env.DATABASE_URL ?? "mariadb://root@127.0.0.1:3306/test");
-    const admin = createDataSource({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, SQLITE_FILE: "", LOG_SQL: false });
+    const admin = createDataSource({
+      DATABASE_URL: url.toString(),
+      DATA_DIR: dataDir,
+      SQLITE_FILE: "",
+      LOG_SQL: false,
+    });
     await admin.initialize();
     await admin.query("DROP DATABASE IF EXISTS migration_scratch");
     await admin.query("CREATE DATABASE migration_scratch CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -29,7 +34,12 @@ async function main(): Promise<void> {
     url.pathname = "/migration_scratch";
     databaseUrl = url.toString();
   }
-  const db = createDataSource({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SQLITE_FILE: "scratch.sqlite", LOG_SQL: false });
+  const db = createDataSource({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    SQLITE_FILE: "scratch.sqlite",
+    LOG_SQL: false,
+  });
   await db.initialize();
   await db.runMigrations();
   const sql = await db.driver.createSchemaBuilder().log();
@@ -40,7 +50,8 @@ async function main(): Promise<void> {
   }
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
-  const quote = (q: string) => "`" + q.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${") + "`";
+  const quote = (q: string) =>
+    "`" + q.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${") + "`";
   const lines = (queries: { query: string }[]) =>
     queries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join("\n");
   const file = `import type { MigrationInterface, QueryRunner } from "typeorm";

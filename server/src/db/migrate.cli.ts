@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const db = createDataSource(config);
   await db.initialize();
   const applied = await migrate(db);
-  console.log(`${dialectOf(config)}: ${applied.length ? `applied ${applied.join(", ")}` : "schema already up to date"}`);
+  console.log(
+    `${dialectOf(config)}: ${applied.length ? `applied ${applied.join(", ")}` : "schema already up to date"}`,
+  );
   await db.destroy();
 }
 

@@ -1,11 +1,89 @@
 import type { Random } from "./random";
 
 /** Fictional people: common Vietnamese name parts combined at random, never a real official of the article. */
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Phan", "Trương", "Bùi", "Đặng", "Đỗ", "Ngô", "Hồ", "Dương", "Lý", "Đinh", "Lâm", "Châu", "Tạ"];
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Huỳnh",
+  "Hoàng",
+  "Võ",
+  "Phan",
+  "Trương",
+  "Bùi",
+  "Đặng",
+  "Đỗ",
+  "Ngô",
+  "Hồ",
+  "Dương",
+  "Lý",
+  "Đinh",
+  "Lâm",
+  "Châu",
+  "Tạ",
+];
 const MIDDLE_MALE = ["Văn", "Minh", "Thanh", "Quốc", "Hữu", "Thành", "Hoàng", "Công", "Trọng", "Đức"];
 const MIDDLE_FEMALE = ["Thị", "Ngọc", "Thanh", "Kim", "Thu", "Bích", "Mỹ", "Hồng"];
-const GIVEN_MALE = ["An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hiếu", "Hòa", "Hùng", "Khang", "Khoa", "Lộc", "Long", "Luân", "Nghĩa", "Nhân", "Phong", "Phúc", "Quang", "Sơn", "Tài", "Tâm", "Thắng", "Thiện", "Toàn", "Trí", "Tuấn", "Việt", "Vinh", "Vũ"];
-const GIVEN_FEMALE = ["Anh", "Châu", "Diễm", "Dung", "Giang", "Hạnh", "Hằng", "Hương", "Lan", "Linh", "Loan", "Mai", "Ngân", "Nhung", "Oanh", "Phượng", "Quyên", "Thảo", "Thủy", "Trang", "Trinh", "Tuyết", "Vân", "Xuân", "Yến"];
+const GIVEN_MALE = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Đạt",
+  "Hải",
+  "Hiếu",
+  "Hòa",
+  "Hùng",
+  "Khang",
+  "Khoa",
+  "Lộc",
+  "Long",
+  "Luân",
+  "Nghĩa",
+  "Nhân",
+  "Phong",
+  "Phúc",
+  "Quang",
+  "Sơn",
+  "Tài",
+  "Tâm",
+  "Thắng",
+  "Thiện",
+  "Toàn",
+  "Trí",
+  "Tuấn",
+  "Việt",
+  "Vinh",
+  "Vũ",
+];
+const GIVEN_FEMALE = [
+  "Anh",
+  "Châu",
+  "Diễm",
+  "Dung",
+  "Giang",
+  "Hạnh",
+  "Hằng",
+  "Hương",
+  "Lan",
+  "Linh",
+  "Loan",
+  "Mai",
+  "Ngân",
+  "Nhung",
+  "Oanh",
+  "Phượng",
+  "Quyên",
+  "Thảo",
+  "Thủy",
+  "Trang",
+  "Trinh",
+  "Tuyết",
+  "Vân",
+  "Xuân",
+  "Yến",
+];
 
 /** Names of real officials quoted in the source article: the generator never produces them. */
 const REAL_NAMES = new Set(["Lê Hoàng Nam", "Nguyễn Huỳnh Lam Đa", "Châu Việt Tha", "Trần Quốc Trung"]);
@@ -36,7 +114,28 @@ export class NameGenerator {
   }
 }
 
-const HAMLET_WORDS = ["Thới", "Thạnh", "Trường", "Đông", "Tân", "Phú", "Hòa", "Lợi", "An", "Mỹ", "Long", "Bình", "Hưng", "Phước", "Lộc", "Xuân", "Định", "Nhơn", "Thuận", "Vĩnh"];
+const HAMLET_WORDS = [
+  "Thới",
+  "Thạnh",
+  "Trường",
+  "Đông",
+  "Tân",
+  "Phú",
+  "Hòa",
+  "Lợi",
+  "An",
+  "Mỹ",
+  "Long",
+  "Bình",
+  "Hưng",
+  "Phước",
+  "Lộc",
+  "Xuân",
+  "Định",
+  "Nhơn",
+  "Thuận",
+  "Vĩnh",
+];
 
 /** Hamlet names like `Ấp Thới Hòa A`; unique within one commune. */
 export function hamletNames(random: Random, count: number): string[] {

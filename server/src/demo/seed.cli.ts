@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   await db.initialize();
   await migrate(db);
   const report = await seedIfEmpty(db);
-  console.log(report ? `${dialectOf(config)}: demo data loaded: ${JSON.stringify(report)}` : `${dialectOf(config)}: the database already has data; nothing loaded.`);
+  console.log(
+    report
+      ? `${dialectOf(config)}: demo data loaded: ${JSON.stringify(report)}`
+      : `${dialectOf(config)}: the database already has data; nothing loaded.`,
+  );
   await db.destroy();
 }
 

@@ -15,13 +15,25 @@ import { NtmRecognition } from "../features/ntm/ntm-recognition.entity";
 import { OrgUnit } from "../features/org-units/org-unit.entity";
 import { Pledge } from "../features/pledges/pledge.entity";
 import { Visit } from "../features/visits/visit.entity";
-import { buildCanThoDemo, DEMO_SEED, type DemoData } from "./can-tho";
+import { hashPassword } from "../core/auth/password";
+import { User } from "../features/users/user.entity";
+import { buildCanThoDemo, DEMO_PASSWORD, DEMO_SEED, type DemoData } from "./can-tho";
 
 const CHUNK = 400;
 
-async function insertAll(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]): Promise<void> {
+async function insertAll(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  rows: ObjectLiteral[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + CHUNK))
+      .updateEntity(false)
+      .execute();
   }
 }
 
@@ -52,16 +64,49 @@ export async function seed(db: DataSource, seedValue = DEMO_SEED): Promise<SeedR
     await insertAll(manager, UnitEvaluation, data.unitEvaluations);
     await insertAll(manager, Delegation, data.delegations);
     if (data.delegationMembers.length) {
-      await manager.createQueryBuilder().insert().into("delegation_member", ["delegation_id", "member_id"]).values(data.delegationMembers).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into("delegation_member", ["delegation_id", "member_id"])
+        .values(data.delegationMembers)
+        .execute();
     }
     await insertAll(manager, Concern, data.concerns);
+    const hashes = await Promise.all(data.users.map(() => hashPassword(DEMO_PASSWORD)));
+    await insertAll(
+      manager,
+      User,
+      data.users.map((u, i) => ({ ...u, passwordHash: hashes[i], active: true })),
+    );
     const root = data.orgUnits[0];
-    const report = { units: data.orgUnits.length, members: data.members.length, assignments: data.assignments.length, pledges: data.pledges.length, visits: data.visits.length };
+    const report = {
+      units: data.orgUnits.length,
+      members: data.members.length,
+      assignments: data.assignments.length,
+      pledges: data.pledges.length,
+      visits: data.visits.length,
+    };
     await insertAll(manager, Event, [
-      { actorUserId: null, actorLabel: "system", action: "DEMO_DATA_LOADED", entityType: "OrgUnit", entityId: root.id, unitId: root.id, unitPath: root.path, before: null, after: { seed: seedValue, ...report } },
+      {
+        actorUserId: null,
+        actorLabel: "system",
+        action: "DEMO_DATA_LOADED",
+        entityType: "OrgUnit",
+        entityId: root.id,
+        unitId: root.id,
+        unitPath: root.path,
+        before: null,
+        after: { seed: seedValue, ...report },
+      },
     ]);
   });
-  return { units: data.orgUnits.length, members: data.members.length, assignments: data.assignments.length, pledges: data.pledges.length, visits: data.visits.length };
+  return {
+    units: data.orgUnits.length,
+    members: data.members.length,
+    assignments: data.assignments.length,
+    pledges: data.pledges.length,
+    visits: data.visits.length,
+  };
 }
 
 /** Seeds only an empty database (no units yet); returns null when there was data already. */

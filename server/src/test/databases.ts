@@ -26,7 +26,10 @@ export async function createTestDatabase(dialect: "sqlite" | "mysql"): Promise<T
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "at-test-"));
     return {
       dialect,
-      config: loadConfig({}, { DATA_DIR: dir, SQLITE_FILE: "test.sqlite", PORT: 0, HOST: "127.0.0.1", CLIENT_DIST: "" }),
+      config: loadConfig(
+        {},
+        { DATA_DIR: dir, SQLITE_FILE: "test.sqlite", PORT: 0, HOST: "127.0.0.1", CLIENT_DIST: "" },
+      ),
       drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -75,6 +78,12 @@ function mysqlReasonSync(): string | null {
   const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
   const script = `require("mysql2/promise").createConnection({ uri: ${JSON.stringify(DRIVER_URL)}, connectTimeout: 3000 })
     .then(c => c.query("SELECT 1").then(() => c.end())).then(() => process.exit(0), e => { console.log(e.message); process.exit(1); })`;
-  const result = spawnSync(process.execPath, ["-e", script], { cwd: __dirname, encoding: "utf8", timeout: 10000 });
-  return result.status === 0 ? null : `MariaDB/MySQL not reachable at ${MYSQL_URL}: ${(result.stdout || result.stderr || "timeout").trim()}`;
+  const result = spawnSync(process.execPath, ["-e", script], {
+    cwd: __dirname,
+    encoding: "utf8",
+    timeout: 10000,
+  });
+  return result.status === 0
+    ? null
+    : `MariaDB/MySQL not reachable at ${MYSQL_URL}: ${(result.stdout || result.stderr || "timeout").trim()}`;
 }

@@ -5,7 +5,10 @@ import { AssignmentScope } from "./assignment.entity";
 
 @InputType("AssignmentFilter", { description: "Which assignments to list; all conditions must hold." })
 export class AssignmentFilter {
-  @Field(() => UnitRef, { nullable: true, description: "Only assignments to units in this unit's subtree (the unit included)." })
+  @Field(() => UnitRef, {
+    nullable: true,
+    description: "Only assignments to units in this unit's subtree (the unit included).",
+  })
   under?: UnitRef;
 
   @Field(() => ID, { nullable: true, description: "Only assignments of this member." })

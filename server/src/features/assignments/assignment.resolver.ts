@@ -25,7 +25,8 @@ export class AssignmentResolver {
   async assignments(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => AssignmentFilter, { nullable: true, description: "Conditions on the assignments." }) filter?: AssignmentFilter,
+    @Arg("filter", () => AssignmentFilter, { nullable: true, description: "Conditions on the assignments." })
+    filter?: AssignmentFilter,
   ) {
     return toConnection(AssignmentConnection, await listAssignments(ctx, filter, page));
   }
@@ -55,7 +56,8 @@ export class AssignmentResolver {
     @Root() a: Assignment,
     @Ctx() ctx: Context,
     @Arg("year", () => Int, { nullable: true, description: "Only this year." }) year?: number,
-    @Arg("statuses", () => [PledgeStatus], { nullable: true, description: "Only these statuses." }) statuses?: PledgeStatus[],
+    @Arg("statuses", () => [PledgeStatus], { nullable: true, description: "Only these statuses." })
+    statuses?: PledgeStatus[],
   ) {
     return pledgesOfAssignment(ctx, { year, statuses }).load(a.id);
   }
@@ -64,8 +66,10 @@ export class AssignmentResolver {
   visits(
     @Root() a: Assignment,
     @Ctx() ctx: Context,
-    @Arg("from", () => DateScalar, { nullable: true, description: "Only visits on or after this day." }) from?: Date,
-    @Arg("to", () => DateScalar, { nullable: true, description: "Only visits on or before this day." }) to?: Date,
+    @Arg("from", () => DateScalar, { nullable: true, description: "Only visits on or after this day." })
+    from?: Date,
+    @Arg("to", () => DateScalar, { nullable: true, description: "Only visits on or before this day." })
+    to?: Date,
   ) {
     return visitsOfAssignment(ctx, { from, to }).load(a.id);
   }

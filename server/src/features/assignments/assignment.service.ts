@@ -4,20 +4,28 @@ import { idOfType } from "../../core/global-id";
 import { listLoader } from "../../core/loaders";
 import { paginate, type Page } from "../../core/pagination";
 import { periodOf, type Period } from "../../core/period";
+import { loaderScope, scopedById, whereVisible } from "../../core/scope";
 import { whereInSubtree } from "../../core/subtree";
 import { subtreePath } from "../org-units/org-unit.service";
 import { Assignment, type AssignmentScope } from "./assignment.entity";
 import type { AssignmentFilter } from "./assignment.inputs";
 
-export const assignmentById = (ctx: Context) => ctx.loaders.byId(Assignment, "assignment");
+export const assignmentById = (ctx: Context) => scopedById(ctx, Assignment, "assignment", (a) => [a.unitId]);
 
 /** Assignments that run at some time in the period. */
-export function whereActive<T extends object>(query: SelectQueryBuilder<T & Assignment>, alias: string, period: Period | null) {
+export function whereActive<T extends object>(
+  query: SelectQueryBuilder<T & Assignment>,
+  alias: string,
+  period: Period | null,
+) {
   if (period) {
-    query.andWhere(`${alias}.startsOn <= :periodTo AND (${alias}.endsOn IS NULL OR ${alias}.endsOn >= :periodFrom)`, {
-      periodFrom: period.from,
-      periodTo: period.to,
-    });
+    query.andWhere(
+      `${alias}.startsOn <= :periodTo AND (${alias}.endsOn IS NULL OR ${alias}.endsOn >= :periodFrom)`,
+      {
+        periodFrom: period.from,
+        periodTo: period.to,
+      },
+    );
   }
   return query;
 }
@@ -34,8 +42,14 @@ function loaderFor(ctx: Context, column: "unitId" | "memberId" | "directiveId", 
     ctx.loaders,
     `assignmentsBy:${column}`,
     { period, scopes: args.scopes },
-    (keys) => {
-      const query = ctx.db.getRepository(Assignment).createQueryBuilder("a").where(`a.${column} IN (:...keys)`, { keys });
+    async (keys) => {
+      const scope = loaderScope(ctx);
+      if (!scope) return [];
+      const query = ctx.db
+        .getRepository(Assignment)
+        .createQueryBuilder("a")
+        .where(`a.${column} IN (:...keys)`, { keys });
+      whereInSubtree(query, "a.unitId", scope);
       whereActive(query, "a", period);
       if (args.scopes?.length) query.andWhere("a.scope IN (:...scopes)", { scopes: args.scopes });
       return query.orderBy("a.startsOn").addOrderBy("a.id").getMany();
@@ -45,19 +59,22 @@ function loaderFor(ctx: Context, column: "unitId" | "memberId" | "directiveId", 
 }
 
 export const assignmentsOfUnit = (ctx: Context, args: AssignmentListArgs) => loaderFor(ctx, "unitId", args);
-export const assignmentsOfMember = (ctx: Context, args: AssignmentListArgs) => loaderFor(ctx, "memberId", args);
-export const assignmentsOfDirective = (ctx: Context, args: AssignmentListArgs) => loaderFor(ctx, "directiveId", args);
+export const assignmentsOfMember = (ctx: Context, args: AssignmentListArgs) =>
+  loaderFor(ctx, "memberId", args);
+export const assignmentsOfDirective = (ctx: Context, args: AssignmentListArgs) =>
+  loaderFor(ctx, "directiveId", args);
 
 export async function listAssignments(
   ctx: Context,
   filter: AssignmentFilter = {},
   page: { first?: number; after?: string },
 ): Promise<Page<Assignment>> {
-  const query = ctx.db.getRepository(Assignment).createQueryBuilder("a");
+  const query = whereVisible(ctx, ctx.db.getRepository(Assignment).createQueryBuilder("a"), "a.unitId");
   const path = await subtreePath(ctx, filter.under);
   if (path) whereInSubtree(query, "a.unitId", path);
   if (filter.member) query.andWhere("a.memberId = :member", { member: idOfType(filter.member, "Member") });
-  if (filter.directive) query.andWhere("a.directiveId = :directive", { directive: idOfType(filter.directive, "Directive") });
+  if (filter.directive)
+    query.andWhere("a.directiveId = :directive", { directive: idOfType(filter.directive, "Directive") });
   if (filter.term) query.andWhere("a.termId = :term", { term: idOfType(filter.term, "Term") });
   if (filter.scopes?.length) query.andWhere("a.scope IN (:...scopes)", { scopes: filter.scopes });
   whereActive(query, "a", periodOf(filter));

@@ -1,5 +1,14 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from "typeorm";
 import { Node } from "../../core/node";
 import { DateScalar, DateTimeScalar, dateTransformer } from "../../core/scalars";
 import { OrgUnit } from "../org-units/org-unit.entity";
@@ -23,7 +32,8 @@ registerEnumType(ConcernStatus, {
 
 @ObjectType("Concern", {
   implements: Node,
-  description: "A difficulty, problem or proposal a unit raises (khó khăn, vướng mắc, kiến nghị), and its handling.",
+  description:
+    "A difficulty, problem or proposal a unit raises (khó khăn, vướng mắc, kiến nghị), and its handling.",
 })
 @Entity("concern")
 @Index("idx_concern_raised_status", ["raisedByUnitId", "status"])

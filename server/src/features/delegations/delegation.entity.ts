@@ -15,7 +15,10 @@ import { DateScalar, dateTransformer } from "../../core/scalars";
 import { Member } from "../members/member.entity";
 import { OrgUnit } from "../org-units/org-unit.entity";
 
-@ObjectType("Delegation", { implements: Node, description: "A working delegation sent to a unit (đoàn công tác)." })
+@ObjectType("Delegation", {
+  implements: Node,
+  description: "A working delegation sent to a unit (đoàn công tác).",
+})
 @Entity("delegation")
 @Index("idx_delegation_visited_date", ["visitedUnitId", "visitedOn"])
 @Index("idx_delegation_leading_date", ["leadingUnitId", "visitedOn"])

@@ -23,12 +23,15 @@ export class DelegationResolver {
   async delegations(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => DelegationFilter, { nullable: true, description: "Conditions on the delegations." }) filter?: DelegationFilter,
+    @Arg("filter", () => DelegationFilter, { nullable: true, description: "Conditions on the delegations." })
+    filter?: DelegationFilter,
   ) {
     return toConnection(DelegationConnection, await listDelegations(ctx, filter, page));
   }
 
-  @FieldResolver(() => OrgUnit, { description: "The unit that led the delegation, e.g. the city standing committee." })
+  @FieldResolver(() => OrgUnit, {
+    description: "The unit that led the delegation, e.g. the city standing committee.",
+  })
   leadingUnit(@Root() d: Delegation, @Ctx() ctx: Context) {
     return unitById(ctx).load(d.leadingUnitId);
   }
@@ -55,7 +58,8 @@ export class ConcernResolver {
   async concerns(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => ConcernFilter, { nullable: true, description: "Conditions on the concerns." }) filter?: ConcernFilter,
+    @Arg("filter", () => ConcernFilter, { nullable: true, description: "Conditions on the concerns." })
+    filter?: ConcernFilter,
   ) {
     return toConnection(ConcernConnection, await listConcerns(ctx, filter, page));
   }
@@ -65,17 +69,26 @@ export class ConcernResolver {
     return unitById(ctx).load(c.raisedByUnitId);
   }
 
-  @FieldResolver(() => OrgUnit, { nullable: true, description: "The unit handling it; null until one is assigned." })
+  @FieldResolver(() => OrgUnit, {
+    nullable: true,
+    description: "The unit handling it; null until one is assigned.",
+  })
   handler(@Root() c: Concern, @Ctx() ctx: Context) {
     return c.handlerUnitId == null ? null : unitById(ctx).load(c.handlerUnitId);
   }
 
-  @FieldResolver(() => Delegation, { nullable: true, description: "The delegation it was raised to, if any." })
+  @FieldResolver(() => Delegation, {
+    nullable: true,
+    description: "The delegation it was raised to, if any.",
+  })
   delegation(@Root() c: Concern, @Ctx() ctx: Context) {
     return c.delegationId == null ? null : delegationById(ctx).load(c.delegationId);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: "Days from raising to resolution; null while unresolved." })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "Days from raising to resolution; null while unresolved.",
+  })
   daysToResolve(@Root() c: Concern): number | null {
     if (!c.resolvedAt) return null;
     const days = (new Date(c.resolvedAt).getTime() - Date.parse(`${c.raisedOn}T00:00:00Z`)) / 86_400_000;

@@ -1,5 +1,7 @@
 import { Field, InputType } from "type-graphql";
+import { scopePath } from "../../core/auth/viewer";
 import type { Context } from "../../core/context";
+import { loaderScope, pathRange, scopedById } from "../../core/scope";
 import { groupRows, listLoader } from "../../core/loaders";
 import { paginate, type Page } from "../../core/pagination";
 import { DateScalar, toDateString } from "../../core/scalars";
@@ -10,8 +12,19 @@ import { resolveUnitRef, subtreePath } from "../org-units/org-unit.service";
 import { Concern, ConcernStatus } from "./concern.entity";
 import { Delegation } from "./delegation.entity";
 
-export const delegationById = (ctx: Context) => ctx.loaders.byId(Delegation, "delegation");
-export const concernById = (ctx: Context) => ctx.loaders.byId(Concern, "concern");
+export const delegationById = (ctx: Context) =>
+  scopedById(ctx, Delegation, "delegation", (d) => [d.visitedUnitId, d.leadingUnitId]);
+export const concernById = (ctx: Context) =>
+  scopedById(ctx, Concern, "concern", (c) => [c.raisedByUnitId, c.handlerUnitId]);
+
+/** Concerns the caller may see: raised by, or handled by, a unit in the caller's subtree. */
+function concernVisible(alias: string, path: string) {
+  return {
+    sql: `(EXISTS (SELECT 1 FROM org_unit cv_r WHERE cv_r.id = ${alias}.raised_by_unit_id AND cv_r.path >= :cv_lo AND cv_r.path < :cv_hi)
+      OR EXISTS (SELECT 1 FROM org_unit cv_h WHERE cv_h.id = ${alias}.handler_unit_id AND cv_h.path >= :cv_lo AND cv_h.path < :cv_hi))`,
+    params: pathRange(path, "cv"),
+  };
+}
 
 export const membersOfDelegation = (ctx: Context) =>
   ctx.loaders.get<number, Member[]>("membersOfDelegation", async (ids) => {
@@ -28,13 +41,24 @@ export const membersOfDelegation = (ctx: Context) =>
     );
   });
 
-export const concernsOf = (ctx: Context, column: "raisedByUnitId" | "handlerUnitId" | "delegationId", statuses?: ConcernStatus[]) =>
+export const concernsOf = (
+  ctx: Context,
+  column: "raisedByUnitId" | "handlerUnitId" | "delegationId",
+  statuses?: ConcernStatus[],
+) =>
   listLoader(
     ctx.loaders,
     `concernsBy:${column}`,
     statuses,
-    (ids) => {
-      const q = ctx.db.getRepository(Concern).createQueryBuilder("c").where(`c.${column} IN (:...ids)`, { ids });
+    async (ids) => {
+      const scope = loaderScope(ctx);
+      if (!scope) return [];
+      const visible = concernVisible("c", scope);
+      const q = ctx.db
+        .getRepository(Concern)
+        .createQueryBuilder("c")
+        .where(`c.${column} IN (:...ids)`, { ids })
+        .andWhere(visible.sql, visible.params);
       if (statuses?.length) q.andWhere("c.status IN (:...statuses)", { statuses });
       return q.orderBy("c.raisedOn").addOrderBy("c.id").getMany();
     },
@@ -43,7 +67,10 @@ export const concernsOf = (ctx: Context, column: "raisedByUnitId" | "handlerUnit
 
 @InputType("DelegationFilter", { description: "Which delegations to list; all conditions must hold." })
 export class DelegationFilter {
-  @Field(() => UnitRef, { nullable: true, description: "Only delegations that visited units in this subtree (the unit included)." })
+  @Field(() => UnitRef, {
+    nullable: true,
+    description: "Only delegations that visited units in this subtree (the unit included).",
+  })
   visitedUnder?: UnitRef;
 
   @Field(() => UnitRef, { nullable: true, description: "Only delegations led by this unit." })
@@ -58,10 +85,16 @@ export class DelegationFilter {
 
 @InputType("ConcernFilter", { description: "Which concerns to list; all conditions must hold." })
 export class ConcernFilter {
-  @Field(() => UnitRef, { nullable: true, description: "Only concerns raised by units in this subtree (the unit included)." })
+  @Field(() => UnitRef, {
+    nullable: true,
+    description: "Only concerns raised by units in this subtree (the unit included).",
+  })
   raisedUnder?: UnitRef;
 
-  @Field(() => UnitRef, { nullable: true, description: "Only concerns handled by units in this subtree (the unit included)." })
+  @Field(() => UnitRef, {
+    nullable: true,
+    description: "Only concerns handled by units in this subtree (the unit included).",
+  })
   handledUnder?: UnitRef;
 
   @Field(() => [ConcernStatus], { nullable: true, description: "Only these statuses." })
@@ -74,11 +107,24 @@ export class ConcernFilter {
   raisedTo?: Date;
 }
 
-export async function listDelegations(ctx: Context, filter: DelegationFilter = {}, page: { first?: number; after?: string }): Promise<Page<Delegation>> {
-  const query = ctx.db.getRepository(Delegation).createQueryBuilder("d");
+export async function listDelegations(
+  ctx: Context,
+  filter: DelegationFilter = {},
+  page: { first?: number; after?: string },
+): Promise<Page<Delegation>> {
+  const scope = scopePath(ctx);
+  const query = ctx.db
+    .getRepository(Delegation)
+    .createQueryBuilder("d")
+    .where(
+      `(EXISTS (SELECT 1 FROM org_unit dv_v WHERE dv_v.id = d.visited_unit_id AND dv_v.path >= :dv_lo AND dv_v.path < :dv_hi)
+        OR EXISTS (SELECT 1 FROM org_unit dv_l WHERE dv_l.id = d.leading_unit_id AND dv_l.path >= :dv_lo AND dv_l.path < :dv_hi))`,
+      pathRange(scope, "dv"),
+    );
   const path = await subtreePath(ctx, filter.visitedUnder);
   if (path) whereInSubtree(query, "d.visitedUnitId", path);
-  if (filter.leadingUnit) query.andWhere("d.leadingUnitId = :lead", { lead: (await resolveUnitRef(ctx, filter.leadingUnit)).id });
+  if (filter.leadingUnit)
+    query.andWhere("d.leadingUnitId = :lead", { lead: (await resolveUnitRef(ctx, filter.leadingUnit)).id });
   if (filter.from) query.andWhere("d.visitedOn >= :from", { from: toDateString(filter.from) });
   if (filter.to) query.andWhere("d.visitedOn <= :to", { to: toDateString(filter.to) });
   return paginate(query, page, [
@@ -87,8 +133,13 @@ export async function listDelegations(ctx: Context, filter: DelegationFilter = {
   ]);
 }
 
-export async function listConcerns(ctx: Context, filter: ConcernFilter = {}, page: { first?: number; after?: string }): Promise<Page<Concern>> {
-  const query = ctx.db.getRepository(Concern).createQueryBuilder("c");
+export async function listConcerns(
+  ctx: Context,
+  filter: ConcernFilter = {},
+  page: { first?: number; after?: string },
+): Promise<Page<Concern>> {
+  const visible = concernVisible("c", scopePath(ctx));
+  const query = ctx.db.getRepository(Concern).createQueryBuilder("c").where(visible.sql, visible.params);
   const raised = await subtreePath(ctx, filter.raisedUnder);
   if (raised) whereInSubtree(query, "c.raisedByUnitId", raised);
   const handled = await subtreePath(ctx, filter.handledUnder);

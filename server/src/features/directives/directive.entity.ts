@@ -54,7 +54,8 @@ export class Directive extends Node {
   issuerUnit?: Relation<OrgUnit>;
 
   @Field({
-    description: "Name of the issuing body as written, e.g. `Ban Thường vụ Quận ủy Bình Thủy`, `Bộ Chính trị`.",
+    description:
+      "Name of the issuing body as written, e.g. `Ban Thường vụ Quận ủy Bình Thủy`, `Bộ Chính trị`.",
   })
   @Column({ type: "varchar", length: 160 })
   issuerName: string;

@@ -17,17 +17,24 @@ export class DirectiveResolver {
   async directives(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => DirectiveFilter, { nullable: true, description: "Conditions on the directives." }) filter?: DirectiveFilter,
+    @Arg("filter", () => DirectiveFilter, { nullable: true, description: "Conditions on the directives." })
+    filter?: DirectiveFilter,
   ) {
     return toConnection(DirectiveConnection, await listDirectives(ctx, filter, page));
   }
 
-  @FieldResolver(() => OrgUnit, { nullable: true, description: "The issuing unit when it is in the hierarchy (null for central bodies)." })
+  @FieldResolver(() => OrgUnit, {
+    nullable: true,
+    description: "The issuing unit when it is in the hierarchy (null for central bodies).",
+  })
   issuerUnit(@Root() directive: Directive, @Ctx() ctx: Context) {
     return directive.issuerUnitId == null ? null : unitById(ctx).load(directive.issuerUnitId);
   }
 
-  @FieldResolver(() => AssignmentTotals, { description: "How many assignments run under this directive in a year, to how many people and units." })
+  @FieldResolver(() => AssignmentTotals, {
+    description:
+      "How many assignments run under this directive in a year, to how many people and units (within your subtree).",
+  })
   async assignmentTotals(
     @Root() directive: Directive,
     @Ctx() ctx: Context,
@@ -41,7 +48,11 @@ export class DirectiveResolver {
   assignments(
     @Root() directive: Directive,
     @Ctx() ctx: Context,
-    @Arg("year", () => Int, { nullable: true, description: "Only assignments running at some time in this year." }) year?: number,
+    @Arg("year", () => Int, {
+      nullable: true,
+      description: "Only assignments running at some time in this year.",
+    })
+    year?: number,
   ) {
     return assignmentsOfDirective(ctx, { year }).load(directive.id);
   }

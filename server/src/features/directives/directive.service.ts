@@ -9,7 +9,10 @@ export const directiveById = (ctx: Context) => ctx.loaders.byId(Directive, "dire
 
 @InputType("DirectiveFilter", { description: "Which directives to list; all conditions must hold." })
 export class DirectiveFilter {
-  @Field(() => UnitRef, { nullable: true, description: "Only directives issued by units in this unit's subtree (the unit included)." })
+  @Field(() => UnitRef, {
+    nullable: true,
+    description: "Only directives issued by units in this unit's subtree (the unit included).",
+  })
   issuedUnder?: UnitRef;
 
   @Field(() => [DirectiveType], { nullable: true, description: "Only directives of these types." })
@@ -19,7 +22,11 @@ export class DirectiveFilter {
   number?: string;
 }
 
-export async function listDirectives(ctx: Context, filter: DirectiveFilter = {}, page: { first?: number; after?: string }): Promise<Page<Directive>> {
+export async function listDirectives(
+  ctx: Context,
+  filter: DirectiveFilter = {},
+  page: { first?: number; after?: string },
+): Promise<Page<Directive>> {
   const query = ctx.db.getRepository(Directive).createQueryBuilder("d");
   const path = await subtreePath(ctx, filter.issuedUnder);
   if (path) whereInSubtree(query, "d.issuerUnitId", path);

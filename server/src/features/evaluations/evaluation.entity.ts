@@ -1,5 +1,14 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from "typeorm";
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from "typeorm";
 import { Node } from "../../core/node";
 import { DateTimeScalar } from "../../core/scalars";
 import { Member } from "../members/member.entity";
@@ -7,7 +16,10 @@ import { OrgUnit } from "../org-units/org-unit.entity";
 import { Grade } from "./evaluation.enums";
 
 /** A member's annual evaluation (đánh giá, xếp loại đảng viên). Personal: readable only by covering roles. */
-@ObjectType("Evaluation", { implements: Node, description: "A member's annual evaluation (đánh giá, xếp loại đảng viên)." })
+@ObjectType("Evaluation", {
+  implements: Node,
+  description: "A member's annual evaluation (đánh giá, xếp loại đảng viên).",
+})
 @Entity("evaluation")
 @Index("idx_evaluation_member_year", ["memberId", "year"], { unique: true })
 @Index("idx_evaluation_year_final", ["year", "finalGrade"])
@@ -26,7 +38,10 @@ export class Evaluation extends Node {
   @Column({ type: "int" })
   year: number;
 
-  @Field(() => Grade, { nullable: true, description: "Grade proposed by the rule from the year's pledges and visits." })
+  @Field(() => Grade, {
+    nullable: true,
+    description: "Grade proposed by the rule from the year's pledges and visits.",
+  })
   @Column({ type: "varchar", length: 16, nullable: true })
   proposedGrade: Grade | null;
 

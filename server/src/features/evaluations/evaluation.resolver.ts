@@ -7,16 +7,24 @@ import { memberById } from "../members/member.service";
 import { OrgUnit } from "../org-units/org-unit.entity";
 import { unitById } from "../org-units/org-unit.service";
 import { Evaluation } from "./evaluation.entity";
-import { EvaluationFilter, listEvaluations, listUnitEvaluations, UnitEvaluationFilter } from "./evaluation.service";
+import {
+  EvaluationFilter,
+  listEvaluations,
+  listUnitEvaluations,
+  UnitEvaluationFilter,
+} from "./evaluation.service";
 import { UnitEvaluation } from "./unit-evaluation.entity";
 
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
-  @Query(() => EvaluationConnection, { description: "Members' annual evaluations matching a filter, a page at a time." })
+  @Query(() => EvaluationConnection, {
+    description: "Members' annual evaluations matching a filter, a page at a time.",
+  })
   async evaluations(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => EvaluationFilter, { nullable: true, description: "Conditions on the evaluations." }) filter?: EvaluationFilter,
+    @Arg("filter", () => EvaluationFilter, { nullable: true, description: "Conditions on the evaluations." })
+    filter?: EvaluationFilter,
   ) {
     return toConnection(EvaluationConnection, await listEvaluations(ctx, filter, page));
   }
@@ -34,11 +42,14 @@ export class EvaluationResolver {
 
 @Resolver(() => UnitEvaluation)
 export class UnitEvaluationResolver {
-  @Query(() => UnitEvaluationConnection, { description: "Annual grades of Party organisations matching a filter." })
+  @Query(() => UnitEvaluationConnection, {
+    description: "Annual grades of Party organisations matching a filter.",
+  })
   async unitEvaluations(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => UnitEvaluationFilter, { nullable: true, description: "Conditions on the grades." }) filter?: UnitEvaluationFilter,
+    @Arg("filter", () => UnitEvaluationFilter, { nullable: true, description: "Conditions on the grades." })
+    filter?: UnitEvaluationFilter,
   ) {
     return toConnection(UnitEvaluationConnection, await listUnitEvaluations(ctx, filter, page));
   }

@@ -1,7 +1,14 @@
 import { Grade } from "./evaluation.enums";
 import { proposeGrade, type GradeInputs } from "./grade-rule";
 
-const year = (over: Partial<GradeInputs>): GradeInputs => ({ pledges: 4, confirmed: 4, rejected: 0, monthsAssessed: 12, monthsCompliant: 12, ...over });
+const year = (over: Partial<GradeInputs>): GradeInputs => ({
+  pledges: 4,
+  confirmed: 4,
+  rejected: 0,
+  monthsAssessed: 12,
+  monthsCompliant: 12,
+  ...over,
+});
 
 describe("proposeGrade", () => {
   it.each<[string, Partial<GradeInputs>, Grade]>([

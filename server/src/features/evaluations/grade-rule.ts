@@ -25,7 +25,8 @@ export function proposeGrade(input: GradeInputs): Grade {
   if (input.pledges <= 0) return Grade.NOT_COMPLETED;
   const confirmedShare = input.confirmed / input.pledges;
   const compliance = input.monthsAssessed === 0 ? 1 : input.monthsCompliant / input.monthsAssessed;
-  if (input.pledges >= 2 && confirmedShare === 1 && input.rejected === 0 && compliance >= 0.9) return Grade.EXCELLENT;
+  if (input.pledges >= 2 && confirmedShare === 1 && input.rejected === 0 && compliance >= 0.9)
+    return Grade.EXCELLENT;
   if (confirmedShare >= 0.75 && input.rejected <= 1 && compliance >= 0.75) return Grade.GOOD;
   if (confirmedShare >= 0.5 && compliance >= 0.5) return Grade.COMPLETED;
   return Grade.NOT_COMPLETED;

@@ -4,7 +4,10 @@ import { Node } from "../../core/node";
 import { OrgUnit } from "../org-units/org-unit.entity";
 import { UnitGrade } from "./evaluation.enums";
 
-@ObjectType("UnitEvaluation", { implements: Node, description: "Annual grade of a Party organisation, e.g. a cell (xếp loại tổ chức đảng)." })
+@ObjectType("UnitEvaluation", {
+  implements: Node,
+  description: "Annual grade of a Party organisation, e.g. a cell (xếp loại tổ chức đảng).",
+})
 @Entity("unit_evaluation")
 @Index("idx_unit_evaluation_unit_year", ["unitId", "year"], { unique: true })
 @Index("idx_unit_evaluation_year_grade", ["year", "grade"])

@@ -9,7 +9,10 @@ import { DateTimeScalar } from "../../core/scalars";
  * order of the transaction that wrote them; `unitPath` is the path of the unit the change belongs to, so that
  * "events in a subtree" is a range scan.
  */
-@ObjectType("Event", { implements: Node, description: "One change to the data: who, when, what, before and after." })
+@ObjectType("Event", {
+  implements: Node,
+  description: "One change to the data: who, when, what, before and after.",
+})
 @Entity("event")
 @Index("idx_event_entity", ["entityType", "entityId"])
 @Index("idx_event_unit_path", ["unitPath", "id"])
@@ -47,7 +50,10 @@ export class Event extends Node {
   @Column({ type: "varchar", length: 255, nullable: true })
   unitPath: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "The object before the change; null on creation." })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: "The object before the change; null on creation.",
+  })
   @Column({ type: "simple-json", nullable: true })
   before: unknown;
 

@@ -10,11 +10,14 @@ import { EventFilter, listEvents } from "./event.service";
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => EventConnection, { description: "The event log (audit trail), oldest first, a page at a time." })
+  @Query(() => EventConnection, {
+    description: "The event log (audit trail), oldest first, a page at a time.",
+  })
   async events(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => EventFilter, { nullable: true, description: "Conditions on the events." }) filter?: EventFilter,
+    @Arg("filter", () => EventFilter, { nullable: true, description: "Conditions on the events." })
+    filter?: EventFilter,
   ) {
     return toConnection(EventConnection, await listEvents(ctx, filter, page));
   }

@@ -1,4 +1,6 @@
 import { Field, InputType } from "type-graphql";
+import { In } from "typeorm";
+import { covers, scopePath } from "../../core/auth/viewer";
 import type { Context } from "../../core/context";
 import { paginate, type Page } from "../../core/pagination";
 import { DateTimeScalar } from "../../core/scalars";
@@ -7,11 +9,22 @@ import { UnitRef } from "../../core/subtree";
 import { subtreePath } from "../org-units/org-unit.service";
 import { Event } from "./event.entity";
 
-export const eventById = (ctx: Context) => ctx.loaders.byId(Event, "event");
+export const eventById = (ctx: Context) =>
+  ctx.loaders.get<number, Event | null>("eventByIdScoped", async (ids) => {
+    if (!ctx.viewer) return ids.map(() => null);
+    const rows = await ctx.db.getRepository(Event).findBy({ id: In([...ids]) });
+    const byId = new Map(
+      rows.filter((e) => e.unitPath != null && covers(ctx.viewer, e.unitPath)).map((e) => [e.id, e]),
+    );
+    return ids.map((id) => byId.get(id) ?? null);
+  });
 
 @InputType("EventFilter", { description: "Which events to list; all conditions must hold." })
 export class EventFilter {
-  @Field(() => UnitRef, { nullable: true, description: "Only changes to things that belong to units in this subtree (the unit included)." })
+  @Field(() => UnitRef, {
+    nullable: true,
+    description: "Only changes to things that belong to units in this subtree (the unit included).",
+  })
   under?: UnitRef;
 
   @Field(() => [String], { nullable: true, description: "Only changes to these types, e.g. `Pledge`." })
@@ -28,11 +41,24 @@ export class EventFilter {
 }
 
 /** Events in id order (the order they were written), oldest first. */
-export async function listEvents(ctx: Context, filter: EventFilter = {}, page: { first?: number; after?: string }): Promise<Page<Event>> {
-  const query = ctx.db.getRepository(Event).createQueryBuilder("e");
+export async function listEvents(
+  ctx: Context,
+  filter: EventFilter = {},
+  page: { first?: number; after?: string },
+): Promise<Page<Event>> {
+  const scope = scopePath(ctx);
+  const query = ctx.db
+    .getRepository(Event)
+    .createQueryBuilder("e")
+    .where("e.unitPath >= :scopeLo AND e.unitPath < :scopeHi", {
+      scopeLo: scope,
+      scopeHi: subtreeUpperBound(scope),
+    });
   const path = await subtreePath(ctx, filter.under);
-  if (path) query.andWhere("e.unitPath >= :lo AND e.unitPath < :hi", { lo: path, hi: subtreeUpperBound(path) });
-  if (filter.entityTypes?.length) query.andWhere("e.entityType IN (:...types)", { types: filter.entityTypes });
+  if (path)
+    query.andWhere("e.unitPath >= :lo AND e.unitPath < :hi", { lo: path, hi: subtreeUpperBound(path) });
+  if (filter.entityTypes?.length)
+    query.andWhere("e.entityType IN (:...types)", { types: filter.entityTypes });
   if (filter.actions?.length) query.andWhere("e.action IN (:...actions)", { actions: filter.actions });
   if (filter.from) query.andWhere("e.occurredAt >= :from", { from: filter.from });
   if (filter.to) query.andWhere("e.occurredAt < :to", { to: filter.to });

@@ -17,7 +17,13 @@ registerEnumType(PositionRole, {
     COMMITTEE_MEMBER: { description: "Member of the Party committee (cấp ủy viên)." },
     SECRETARY: { description: "Secretary of the committee or cell (bí thư)." },
     DEPUTY_SECRETARY: { description: "Deputy secretary (phó bí thư)." },
-    DEPARTMENT_HEAD: { description: "Head of a department, board, agency or mass organisation (trưởng phòng, ban, ngành, đoàn thể)." },
-    DEPARTMENT_DEPUTY: { description: "Deputy head of a department, board, agency or mass organisation (phó phòng, ban, ngành, đoàn thể)." },
+    DEPARTMENT_HEAD: {
+      description:
+        "Head of a department, board, agency or mass organisation (trưởng phòng, ban, ngành, đoàn thể).",
+    },
+    DEPARTMENT_DEPUTY: {
+      description:
+        "Deputy head of a department, board, agency or mass organisation (phó phòng, ban, ngành, đoàn thể).",
+    },
   },
 });

@@ -10,6 +10,8 @@ import { unitById } from "../org-units/org-unit.service";
 import { Pledge } from "../pledges/pledge.entity";
 import { PledgeStatus } from "../pledges/pledge.enums";
 import { pledgesOfMember } from "../pledges/pledge.service";
+import { Evaluation } from "../evaluations/evaluation.entity";
+import { evaluationsOfMember, seesPersonalOf } from "../evaluations/evaluation.service";
 import { Member } from "./member.entity";
 import { MemberFilter } from "./member.inputs";
 import { listMembers, positionsOfMember } from "./member.service";
@@ -19,11 +21,14 @@ import { termById, memberById } from "./member.service";
 
 @Resolver(() => Member)
 export class MemberResolver {
-  @Query(() => MemberConnection, { description: "Members matching a filter, in Vietnamese name order, a page at a time." })
+  @Query(() => MemberConnection, {
+    description: "Members matching a filter, in Vietnamese name order, a page at a time.",
+  })
   async members(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => MemberFilter, { nullable: true, description: "Conditions on the members." }) filter?: MemberFilter,
+    @Arg("filter", () => MemberFilter, { nullable: true, description: "Conditions on the members." })
+    filter?: MemberFilter,
   ) {
     return toConnection(MemberConnection, await listMembers(ctx, filter, page));
   }
@@ -31,6 +36,36 @@ export class MemberResolver {
   @Query(() => [Term], { description: "All committee terms, oldest first." })
   terms(@Ctx() ctx: Context) {
     return ctx.db.getRepository(Term).find({ order: { startYear: "ASC" } });
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Phone number. Personal: null unless you are the member, or ADMIN/COMMITTEE over their home unit.",
+  })
+  async phone(@Root() member: Member, @Ctx() ctx: Context) {
+    return (await seesPersonalOf(ctx, member.id)) ? member.phone : null;
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      "Birth date. Personal: null unless you are the member, or ADMIN/COMMITTEE over their home unit.",
+  })
+  async birthDate(@Root() member: Member, @Ctx() ctx: Context) {
+    return (await seesPersonalOf(ctx, member.id)) ? member.birthDate : null;
+  }
+
+  @FieldResolver(() => [Evaluation], {
+    description:
+      "Annual evaluations, latest first. Personal: empty unless you are the member, or ADMIN/COMMITTEE over their home unit.",
+  })
+  async evaluations(
+    @Root() member: Member,
+    @Ctx() ctx: Context,
+    @Arg("year", () => Int, { nullable: true, description: "Only this year." }) year?: number,
+  ) {
+    return (await seesPersonalOf(ctx, member.id)) ? evaluationsOfMember(ctx, year).load(member.id) : [];
   }
 
   @FieldResolver(() => OrgUnit, { description: "The unit the member belongs to (works in)." })
@@ -47,9 +82,18 @@ export class MemberResolver {
   assignments(
     @Root() member: Member,
     @Ctx() ctx: Context,
-    @Arg("year", () => Int, { nullable: true, description: "Only assignments running at some time in this year." }) year?: number,
-    @Arg("activeOn", () => DateScalar, { nullable: true, description: "Only assignments running on this day." }) activeOn?: Date,
-    @Arg("scopes", () => [AssignmentScope], { nullable: true, description: "Only these scopes." }) scopes?: AssignmentScope[],
+    @Arg("year", () => Int, {
+      nullable: true,
+      description: "Only assignments running at some time in this year.",
+    })
+    year?: number,
+    @Arg("activeOn", () => DateScalar, {
+      nullable: true,
+      description: "Only assignments running on this day.",
+    })
+    activeOn?: Date,
+    @Arg("scopes", () => [AssignmentScope], { nullable: true, description: "Only these scopes." })
+    scopes?: AssignmentScope[],
   ) {
     return assignmentsOfMember(ctx, { year, activeOn, scopes }).load(member.id);
   }
@@ -59,7 +103,8 @@ export class MemberResolver {
     @Root() member: Member,
     @Ctx() ctx: Context,
     @Arg("year", () => Int, { nullable: true, description: "Only this year." }) year?: number,
-    @Arg("statuses", () => [PledgeStatus], { nullable: true, description: "Only these statuses." }) statuses?: PledgeStatus[],
+    @Arg("statuses", () => [PledgeStatus], { nullable: true, description: "Only these statuses." })
+    statuses?: PledgeStatus[],
   ) {
     return pledgesOfMember(ctx, { year, statuses }).load(member.id);
   }

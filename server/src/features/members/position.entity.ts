@@ -7,7 +7,10 @@ import { Member } from "./member.entity";
 import { PositionRole } from "./member.enums";
 import { Term } from "./term.entity";
 
-@ObjectType("Position", { implements: Node, description: "A position a member holds in a unit for a term (chức vụ)." })
+@ObjectType("Position", {
+  implements: Node,
+  description: "A position a member holds in a unit for a term (chức vụ).",
+})
 @Entity("position")
 @Index("idx_position_unit_role", ["unitId", "role"])
 export class Position extends Node {

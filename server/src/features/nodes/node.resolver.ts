@@ -43,17 +43,27 @@ async function fetchNode(ctx: Context, id: string): Promise<Node | null> {
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: "The object with this global ID; null when it no longer exists." })
-  node(@Ctx() ctx: Context, @Arg("id", () => ID, { description: "A global ID from any `id` field." }) id: string) {
+  @Query(() => Node, {
+    nullable: true,
+    description: "The object with this global ID; null when it no longer exists.",
+  })
+  node(
+    @Ctx() ctx: Context,
+    @Arg("id", () => ID, { description: "A global ID from any `id` field." }) id: string,
+  ) {
     return fetchNode(ctx, id);
   }
 
-  @Query(() => [Node], { nullable: "items", description: "Several objects by global ID, in order; null where one no longer exists." })
+  @Query(() => [Node], {
+    nullable: "items",
+    description: "Several objects by global ID, in order; null where one no longer exists.",
+  })
   nodes(
     @Ctx() ctx: Context,
     @Arg("ids", () => [ID], { description: `Global IDs, at most 100.` }) ids: string[],
   ) {
-    if (ids.length > 100) throw new ApiError(ErrorCode.PAGE_SIZE_EXCEEDED, "At most 100 IDs at once.", { max: 100 });
+    if (ids.length > 100)
+      throw new ApiError(ErrorCode.PAGE_SIZE_EXCEEDED, "At most 100 IDs at once.", { max: 100 });
     return Promise.all(ids.map((id) => fetchNode(ctx, id)));
   }
 }

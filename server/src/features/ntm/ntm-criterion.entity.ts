@@ -4,7 +4,8 @@ import { Node } from "../../core/node";
 
 @ObjectType("NtmCriterion", {
   implements: Node,
-  description: "One of the 19 national criteria for a New Rural Development commune (tiêu chí xã nông thôn mới).",
+  description:
+    "One of the 19 national criteria for a New Rural Development commune (tiêu chí xã nông thôn mới).",
 })
 @Entity("ntm_criterion")
 export class NtmCriterion extends Node {

@@ -10,7 +10,8 @@ import { OrgUnit } from "../org-units/org-unit.entity";
  */
 @ObjectType("NtmRecognition", {
   implements: Node,
-  description: "A decision recognising a commune or district as meeting the New Rural standard (công nhận đạt chuẩn NTM).",
+  description:
+    "A decision recognising a commune or district as meeting the New Rural standard (công nhận đạt chuẩn NTM).",
 })
 @Entity("ntm_recognition")
 @Index("idx_ntm_recognition_unit", ["unitId"], { unique: true })

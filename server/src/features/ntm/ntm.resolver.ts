@@ -7,7 +7,14 @@ import { unitById } from "../org-units/org-unit.service";
 import { NtmCriterionStatus } from "./ntm-criterion-status.entity";
 import { NtmCriterion } from "./ntm-criterion.entity";
 import { NtmRecognition } from "./ntm-recognition.entity";
-import { allCriteria, criterionById, listRecognitions, listStatuses, NtmRecognitionFilter, NtmStatusFilter } from "./ntm.service";
+import {
+  allCriteria,
+  criterionById,
+  listRecognitions,
+  listStatuses,
+  NtmRecognitionFilter,
+  NtmStatusFilter,
+} from "./ntm.service";
 
 @Resolver(() => NtmCriterion)
 export class NtmCriterionResolver {
@@ -20,16 +27,23 @@ export class NtmCriterionResolver {
   async ntmRecognitions(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => NtmRecognitionFilter, { nullable: true, description: "Conditions on the decisions." }) filter?: NtmRecognitionFilter,
+    @Arg("filter", () => NtmRecognitionFilter, {
+      nullable: true,
+      description: "Conditions on the decisions.",
+    })
+    filter?: NtmRecognitionFilter,
   ) {
     return toConnection(NtmRecognitionConnection, await listRecognitions(ctx, filter, page));
   }
 
-  @Query(() => NtmCriterionStatusConnection, { description: "Criterion assessments of communes matching a filter." })
+  @Query(() => NtmCriterionStatusConnection, {
+    description: "Criterion assessments of communes matching a filter.",
+  })
   async ntmStatuses(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => NtmStatusFilter, { nullable: true, description: "Conditions on the assessments." }) filter?: NtmStatusFilter,
+    @Arg("filter", () => NtmStatusFilter, { nullable: true, description: "Conditions on the assessments." })
+    filter?: NtmStatusFilter,
   ) {
     return toConnection(NtmCriterionStatusConnection, await listStatuses(ctx, filter, page));
   }

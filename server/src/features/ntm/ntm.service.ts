@@ -40,12 +40,18 @@ export const statusesOfUnit = (ctx: Context, year: number) =>
 
 export const recognitionOfUnit = (ctx: Context) =>
   ctx.loaders.get<number, NtmRecognition | null>("recognitionOfUnit", async (ids) => {
-    const rows = await ctx.db.getRepository(NtmRecognition).createQueryBuilder("r").where("r.unitId IN (:...ids)", { ids }).getMany();
+    const rows = await ctx.db
+      .getRepository(NtmRecognition)
+      .createQueryBuilder("r")
+      .where("r.unitId IN (:...ids)", { ids })
+      .getMany();
     const byUnit = new Map(rows.map((r) => [r.unitId, r]));
     return ids.map((id) => byUnit.get(id) ?? null);
   });
 
-@InputType("NtmRecognitionFilter", { description: "Which recognition decisions to list; all conditions must hold." })
+@InputType("NtmRecognitionFilter", {
+  description: "Which recognition decisions to list; all conditions must hold.",
+})
 export class NtmRecognitionFilter {
   @Field(() => UnitRef, { nullable: true, description: "Only units in this subtree (the unit included)." })
   under?: UnitRef;
@@ -53,11 +59,16 @@ export class NtmRecognitionFilter {
   @Field(() => Int, { nullable: true, description: "Only decisions made in or before this year." })
   byYear?: number;
 
-  @Field(() => [UnitLevel], { nullable: true, description: "Only units at these levels (COMMUNE, DISTRICT)." })
+  @Field(() => [UnitLevel], {
+    nullable: true,
+    description: "Only units at these levels (COMMUNE, DISTRICT).",
+  })
   levels?: UnitLevel[];
 }
 
-@InputType("NtmStatusFilter", { description: "Which criterion assessments to list; all conditions must hold." })
+@InputType("NtmStatusFilter", {
+  description: "Which criterion assessments to list; all conditions must hold.",
+})
 export class NtmStatusFilter {
   @Field(() => UnitRef, { nullable: true, description: "Only communes in this subtree (the unit included)." })
   under?: UnitRef;
@@ -72,25 +83,37 @@ export class NtmStatusFilter {
   met?: boolean;
 }
 
-export async function listRecognitions(ctx: Context, filter: NtmRecognitionFilter = {}, page: { first?: number; after?: string }): Promise<Page<NtmRecognition>> {
+export async function listRecognitions(
+  ctx: Context,
+  filter: NtmRecognitionFilter = {},
+  page: { first?: number; after?: string },
+): Promise<Page<NtmRecognition>> {
   const query = ctx.db.getRepository(NtmRecognition).createQueryBuilder("r");
   const path = await subtreePath(ctx, filter.under);
   if (path) whereInSubtree(query, "r.unitId", path);
   if (filter.byYear != null) query.andWhere("r.year <= :byYear", { byYear: filter.byYear });
   if (filter.levels?.length) {
-    query.innerJoin(OrgUnit, "ru", "ru.id = r.unitId").andWhere("ru.level IN (:...levels)", { levels: filter.levels });
+    query
+      .innerJoin(OrgUnit, "ru", "ru.id = r.unitId")
+      .andWhere("ru.level IN (:...levels)", { levels: filter.levels });
   }
   return paginate(query, page, [{ path: "r.id", direction: "ASC", value: (r) => r.id }]);
 }
 
-export async function listStatuses(ctx: Context, filter: NtmStatusFilter = {}, page: { first?: number; after?: string }): Promise<Page<NtmCriterionStatus>> {
+export async function listStatuses(
+  ctx: Context,
+  filter: NtmStatusFilter = {},
+  page: { first?: number; after?: string },
+): Promise<Page<NtmCriterionStatus>> {
   const query = ctx.db.getRepository(NtmCriterionStatus).createQueryBuilder("s");
   const path = await subtreePath(ctx, filter.under);
   if (path) whereInSubtree(query, "s.unitId", path);
   if (filter.year != null) query.andWhere("s.year = :year", { year: filter.year });
   if (filter.met != null) query.andWhere("s.met = :met", { met: filter.met });
   if (filter.criterionNumber != null) {
-    query.innerJoin(NtmCriterion, "sc", "sc.id = s.criterionId AND sc.number = :num", { num: filter.criterionNumber });
+    query.innerJoin(NtmCriterion, "sc", "sc.id = s.criterionId AND sc.number = :num", {
+      num: filter.criterionNumber,
+    });
   }
   return paginate(query, page, [{ path: "s.id", direction: "ASC", value: (s) => s.id }]);
 }

@@ -19,7 +19,10 @@ export class OrgUnit extends Node {
   @PrimaryGeneratedColumn()
   declare id: number;
 
-  @Field({ description: "Stable public code, e.g. `925` for Cờ Đỏ (district GSO code), `925.03` for one of its communes." })
+  @Field({
+    description:
+      "Stable public code, e.g. `925` for Cờ Đỏ (district GSO code), `925.03` for one of its communes.",
+  })
   @Column({ type: "varchar", length: 32, unique: true })
   code: string;
 
@@ -58,11 +61,16 @@ export class OrgUnit extends Node {
   @Column({ type: "varchar", length: 255 })
   path: string;
 
-  @Field(() => Int, { description: "Depth in the tree: 0 for the city, 1 for districts, 2 communes, 3 cells." })
+  @Field(() => Int, {
+    description: "Depth in the tree: 0 for the city, 1 for districts, 2 communes, 3 cells.",
+  })
   @Column({ type: "int" })
   depth: number;
 
-  @Field(() => String, { nullable: true, description: "Code in the national statistics list (mã GSO), where known." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Code in the national statistics list (mã GSO), where known.",
+  })
   @Column({ type: "varchar", length: 16, nullable: true })
   gsoCode: string | null;
 
@@ -72,7 +80,8 @@ export class OrgUnit extends Node {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: "Last day the unit exists in this form (merged, renamed, abolished); null while it is current.",
+    description:
+      "Last day the unit exists in this form (merged, renamed, abolished); null while it is current.",
   })
   @Column({ type: "date", nullable: true, transformer: dateTransformer })
   validTo: string | null;

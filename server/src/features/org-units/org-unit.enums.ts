@@ -50,7 +50,9 @@ registerEnumType(UnitKind, {
     CITY: { description: "City under central authority and its Party committee (Thành phố / Thành ủy)." },
     URBAN_DISTRICT: { description: "Urban district (quận)." },
     RURAL_DISTRICT: { description: "Rural district (huyện)." },
-    DIRECT_COMMITTEE: { description: "Party committee directly under the city committee (đảng ủy trực thuộc)." },
+    DIRECT_COMMITTEE: {
+      description: "Party committee directly under the city committee (đảng ủy trực thuộc).",
+    },
     WARD: { description: "Urban ward (phường)." },
     COMMUNE: { description: "Rural commune (xã); the unit of New Rural Development." },
     TOWNSHIP: { description: "District township (thị trấn)." },

@@ -44,14 +44,18 @@ export class OrgUnitFilter {
 
   @Field({
     nullable: true,
-    description: "Words that must all occur in the name (or equal the code), ignoring case and diacritics: `can tho` finds `Cần Thơ`.",
+    description:
+      "Words that must all occur in the name (or equal the code), ignoring case and diacritics: `can tho` finds `Cần Thơ`.",
   })
   search?: string;
 
   @Field(() => DateScalar, { nullable: true, description: "Only units that exist on this day." })
   validOn?: Date;
 
-  @Field({ nullable: true, description: "Only generated demo units (true) or only units from the sources (false)." })
+  @Field({
+    nullable: true,
+    description: "Only generated demo units (true) or only units from the sources (false).",
+  })
   generated?: boolean;
 }
 

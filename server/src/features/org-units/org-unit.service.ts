@@ -13,7 +13,11 @@ export const unitById = (ctx: Context) => ctx.loaders.byId(OrgUnit, "unit");
 
 export const unitByCode = (ctx: Context) =>
   ctx.loaders.get<string, OrgUnit | null>("unitByCode", async (codes) => {
-    const rows = await ctx.db.getRepository(OrgUnit).createQueryBuilder("u").where("u.code IN (:...codes)", { codes }).getMany();
+    const rows = await ctx.db
+      .getRepository(OrgUnit)
+      .createQueryBuilder("u")
+      .where("u.code IN (:...codes)", { codes })
+      .getMany();
     const byCode = new Map(rows.map((row) => [row.code, row]));
     return codes.map((code) => byCode.get(code) ?? null);
   });
@@ -33,13 +37,15 @@ export const childrenOf = (ctx: Context) =>
 /** The unit with this code; UNIT_NOT_FOUND when there is none. */
 export async function unitWithCode(ctx: Context, code: string): Promise<OrgUnit> {
   const unit = await unitByCode(ctx).load(code);
-  if (!unit) throw new ApiError(ErrorCode.UNIT_NOT_FOUND, `No unit has the code "${code}".`, { unitCode: code });
+  if (!unit)
+    throw new ApiError(ErrorCode.UNIT_NOT_FOUND, `No unit has the code "${code}".`, { unitCode: code });
   return unit;
 }
 
 /** Resolves a UnitRef (exactly one of id or code); UNIT_NOT_FOUND when it names nothing. */
 export async function resolveUnitRef(ctx: Context, ref: UnitRef): Promise<OrgUnit> {
-  if ((ref.id == null) === (ref.code == null)) throw badInput("Name a unit by exactly one of `id` or `code`.");
+  if ((ref.id == null) === (ref.code == null))
+    throw badInput("Name a unit by exactly one of `id` or `code`.");
   if (ref.code != null) return unitWithCode(ctx, ref.code);
   const unit = await unitById(ctx).load(idOfType(ref.id!, "OrgUnit"));
   if (!unit) throw new ApiError(ErrorCode.UNIT_NOT_FOUND, `No unit has the ID "${ref.id}".`, { id: ref.id });
@@ -67,7 +73,8 @@ export async function listUnits(
 ): Promise<Page<OrgUnit>> {
   const query = ctx.db.getRepository(OrgUnit).createQueryBuilder("unit");
   const path = root?.path ?? (await subtreePath(ctx, filter.under));
-  if (path) whereInSubtree(query, "unit.id", path, { includeRoot: root ? false : filter.includeRoot ?? false });
+  if (path)
+    whereInSubtree(query, "unit.id", path, { includeRoot: root ? false : (filter.includeRoot ?? false) });
   if (filter.kinds?.length) query.andWhere("unit.kind IN (:...kinds)", { kinds: filter.kinds });
   if (filter.levels?.length) query.andWhere("unit.level IN (:...levels)", { levels: filter.levels });
   if (filter.search != null) whereSearchMatches(query, "unit.searchName", filter.search, "unit.code");
@@ -75,7 +82,8 @@ export async function listUnits(
     const day = toDateString(filter.validOn);
     query.andWhere("unit.validFrom <= :day AND (unit.validTo IS NULL OR unit.validTo >= :day)", { day });
   }
-  if (filter.generated != null) query.andWhere("unit.generated = :generated", { generated: filter.generated });
+  if (filter.generated != null)
+    query.andWhere("unit.generated = :generated", { generated: filter.generated });
   const direction = order?.direction ?? "ASC";
   switch (order?.field ?? "NAME") {
     case "CODE":
@@ -84,7 +92,10 @@ export async function listUnits(
         { path: "unit.id", direction, value: (u) => u.id },
       ]);
     case "PATH":
-      return paginate(query, page, [{ path: "unit.path", direction, value: (u) => u.path }, { path: "unit.id", direction, value: (u) => u.id }]);
+      return paginate(query, page, [
+        { path: "unit.path", direction, value: (u) => u.path },
+        { path: "unit.id", direction, value: (u) => u.id },
+      ]);
     default:
       return paginate(query, page, [
         { path: "unit.sortKey", direction, value: (u) => u.sortKey },

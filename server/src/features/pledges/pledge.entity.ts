@@ -23,7 +23,10 @@ import { PledgeCategory, PledgeStatus } from "./pledge.enums";
  * A piece of work a member registers for a year (phần việc đăng ký). `unitId` and `memberId` repeat the
  * assignment's so that the common filters (unit subtree, member, year, status) are single indexed lookups.
  */
-@ObjectType("Pledge", { implements: Node, description: "A concrete piece of work a directing member pledges for a year (phần việc đăng ký)." })
+@ObjectType("Pledge", {
+  implements: Node,
+  description: "A concrete piece of work a directing member pledges for a year (phần việc đăng ký).",
+})
 @Entity("pledge")
 @Index("idx_pledge_unit_year_status", ["unitId", "year", "status"])
 @Index("idx_pledge_member_year", ["memberId", "year"])
@@ -78,7 +81,10 @@ export class Pledge extends Node {
   @Column({ type: "decimal", precision: 14, scale: 2, nullable: true, transformer: decimalTransformer })
   targetQuantity: number | null;
 
-  @Field(() => String, { nullable: true, description: "Unit of the target quantity, e.g. `km`, `trường`, `căn nhà`." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Unit of the target quantity, e.g. `km`, `trường`, `căn nhà`.",
+  })
   @Column({ type: "varchar", length: 32, nullable: true })
   targetUnit: string | null;
 
@@ -98,7 +104,10 @@ export class Pledge extends Node {
   @Column({ type: "text", nullable: true })
   reportNote: string | null;
 
-  @Field(() => String, { nullable: true, description: "Evidence offered with the report (minutes, photos described)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Evidence offered with the report (minutes, photos described).",
+  })
   @Column({ type: "text", nullable: true })
   evidenceNote: string | null;
 

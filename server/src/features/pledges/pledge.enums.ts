@@ -23,10 +23,13 @@ export enum PledgeCategory {
 
 registerEnumType(PledgeStatus, {
   name: "PledgeStatus",
-  description: "Where a pledge is in its lifecycle: REGISTERED → REPORTED → CONFIRMED | REJECTED; WITHDRAWN before reporting.",
+  description:
+    "Where a pledge is in its lifecycle: REGISTERED → REPORTED → CONFIRMED | REJECTED; WITHDRAWN before reporting.",
   valuesConfig: {
     REGISTERED: { description: "Registered by its member (đã đăng ký)." },
-    REPORTED: { description: "Reported done by its member, waiting for the confirming committee (đã báo cáo)." },
+    REPORTED: {
+      description: "Reported done by its member, waiting for the confirming committee (đã báo cáo).",
+    },
     CONFIRMED: { description: "Confirmed done by the committee of the unit above (đã xác nhận)." },
     REJECTED: { description: "Not confirmed, with a reason; the member may report again (không xác nhận)." },
     WITHDRAWN: { description: "Withdrawn by its member before reporting (đã rút)." },

@@ -4,7 +4,10 @@ import { PledgeCategory, PledgeStatus } from "./pledge.enums";
 
 @InputType("PledgeFilter", { description: "Which pledges to list; all conditions must hold." })
 export class PledgeFilter {
-  @Field(() => UnitRef, { nullable: true, description: "Only pledges for units in this unit's subtree (the unit included)." })
+  @Field(() => UnitRef, {
+    nullable: true,
+    description: "Only pledges for units in this unit's subtree (the unit included).",
+  })
   under?: UnitRef;
 
   @Field(() => ID, { nullable: true, description: "Only pledges of this member." })
@@ -22,6 +25,9 @@ export class PledgeFilter {
   @Field(() => [PledgeCategory], { nullable: true, description: "Only pledges in these categories." })
   categories?: PledgeCategory[];
 
-  @Field(() => Int, { nullable: true, description: "Only pledges that serve this NTM criterion (its number, 1–19)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Only pledges that serve this NTM criterion (its number, 1–19).",
+  })
   ntmCriterionNumber?: number;
 }

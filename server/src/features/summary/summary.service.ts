@@ -1,4 +1,6 @@
+import { scopePath } from "../../core/auth/viewer";
 import type { Context } from "../../core/context";
+import { subtreeUpperBound } from "../org-units/org-unit.entity";
 import { yearPeriod } from "../../core/period";
 import { upperBoundSql } from "../../core/subtree";
 import type { UnitKind } from "../org-units/org-unit.enums";
@@ -53,37 +55,46 @@ export const cellCoverage = (ctx: Context, year: number) =>
        WHERE ${s.where} AND u.level = 'CELL' AND ${VALID_IN_YEAR} GROUP BY r.id`,
       [to, from, ...s.params, to, from],
     );
-    return grouped(ids, rows, (row) => ({ total: Number(row.total), withDirector: Number(row.directed ?? 0) })).map(
-      (g) => g[0] ?? { total: 0, withDirector: 0 },
-    );
+    return grouped(ids, rows, (row) => ({
+      total: Number(row.total),
+      withDirector: Number(row.directed ?? 0),
+    })).map((g) => g[0] ?? { total: 0, withDirector: 0 });
   });
 
 export const assignmentTotals = (ctx: Context, year: number) =>
-  ctx.loaders.get<number, { assignments: number; members: number; units: number }>(`summary.assignments:${year}`, async (ids) => {
-    const { from, to } = yearPeriod(year);
-    const s = subtreeSql(ctx, ids);
-    const rows: Row[] = await ctx.db.query(
-      `SELECT r.id AS root_id, COUNT(*) AS n, COUNT(DISTINCT a.member_id) AS members, COUNT(DISTINCT a.unit_id) AS units
+  ctx.loaders.get<number, { assignments: number; members: number; units: number }>(
+    `summary.assignments:${year}`,
+    async (ids) => {
+      const { from, to } = yearPeriod(year);
+      const s = subtreeSql(ctx, ids);
+      const rows: Row[] = await ctx.db.query(
+        `SELECT r.id AS root_id, COUNT(*) AS n, COUNT(DISTINCT a.member_id) AS members, COUNT(DISTINCT a.unit_id) AS units
        FROM org_unit r ${s.join} JOIN assignment a ON a.unit_id = u.id
        WHERE ${s.where} AND ${ACTIVE_IN_YEAR} GROUP BY r.id`,
-      [...s.params, to, from],
-    );
-    return grouped(ids, rows, (row) => ({ assignments: Number(row.n), members: Number(row.members), units: Number(row.units) })).map(
-      (g) => g[0] ?? { assignments: 0, members: 0, units: 0 },
-    );
-  });
+        [...s.params, to, from],
+      );
+      return grouped(ids, rows, (row) => ({
+        assignments: Number(row.n),
+        members: Number(row.members),
+        units: Number(row.units),
+      })).map((g) => g[0] ?? { assignments: 0, members: 0, units: 0 });
+    },
+  );
 
 export const pledgesByStatus = (ctx: Context, year: number) =>
-  ctx.loaders.get<number, { status: PledgeStatus; count: number }[]>(`summary.pledges:${year}`, async (ids) => {
-    const s = subtreeSql(ctx, ids);
-    const rows: Row[] = await ctx.db.query(
-      `SELECT r.id AS root_id, p.status AS status, COUNT(*) AS n
+  ctx.loaders.get<number, { status: PledgeStatus; count: number }[]>(
+    `summary.pledges:${year}`,
+    async (ids) => {
+      const s = subtreeSql(ctx, ids);
+      const rows: Row[] = await ctx.db.query(
+        `SELECT r.id AS root_id, p.status AS status, COUNT(*) AS n
        FROM org_unit r ${s.join} JOIN pledge p ON p.unit_id = u.id
        WHERE ${s.where} AND p.year = ? GROUP BY r.id, p.status ORDER BY p.status`,
-      [...s.params, year],
-    );
-    return grouped(ids, rows, (row) => ({ status: row.status as PledgeStatus, count: Number(row.n) }));
-  });
+        [...s.params, year],
+      );
+      return grouped(ids, rows, (row) => ({ status: row.status as PledgeStatus, count: Number(row.n) }));
+    },
+  );
 
 export const visitTotals = (ctx: Context, year: number) =>
   ctx.loaders.get<number, { visits: number; members: number }>(`summary.visits:${year}`, async (ids) => {
@@ -132,14 +143,21 @@ export const ntmUnits = (ctx: Context, year: number) =>
 
 /** Assignment totals per directive (not per subtree): how many people a directive assigned to how many units. */
 export const directiveAssignmentTotals = (ctx: Context, year: number) =>
-  ctx.loaders.get<number, { assignments: number; members: number; units: number }>(`summary.directive:${year}`, async (ids) => {
-    const { from, to } = yearPeriod(year);
-    const rows: Row[] = await ctx.db.query(
-      `SELECT a.directive_id AS root_id, COUNT(*) AS n, COUNT(DISTINCT a.member_id) AS members, COUNT(DISTINCT a.unit_id) AS units
-       FROM assignment a WHERE a.directive_id IN (${ids.map(() => "?").join(", ")}) AND ${ACTIVE_IN_YEAR} GROUP BY a.directive_id`,
-      [...ids, to, from],
-    );
-    return grouped(ids, rows, (row) => ({ assignments: Number(row.n), members: Number(row.members), units: Number(row.units) })).map(
-      (g) => g[0] ?? { assignments: 0, members: 0, units: 0 },
-    );
-  });
+  ctx.loaders.get<number, { assignments: number; members: number; units: number }>(
+    `summary.directive:${year}`,
+    async (ids) => {
+      const { from, to } = yearPeriod(year);
+      const scope = scopePath(ctx);
+      const rows: Row[] = await ctx.db.query(
+        `SELECT a.directive_id AS root_id, COUNT(*) AS n, COUNT(DISTINCT a.member_id) AS members, COUNT(DISTINCT a.unit_id) AS units
+       FROM assignment a JOIN org_unit u ON u.id = a.unit_id AND u.path >= ? AND u.path < ?
+       WHERE a.directive_id IN (${ids.map(() => "?").join(", ")}) AND ${ACTIVE_IN_YEAR} GROUP BY a.directive_id`,
+        [scope, subtreeUpperBound(scope), ...ids, to, from],
+      );
+      return grouped(ids, rows, (row) => ({
+        assignments: Number(row.n),
+        members: Number(row.members),
+        units: Number(row.units),
+      })).map((g) => g[0] ?? { assignments: 0, members: 0, units: 0 });
+    },
+  );

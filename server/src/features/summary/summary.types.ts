@@ -19,7 +19,9 @@ export class PledgeStatusCount {
   count: number;
 }
 
-@ObjectType("CellCoverage", { description: "Party cells of a subtree and whether someone is assigned to direct them." })
+@ObjectType("CellCoverage", {
+  description: "Party cells of a subtree and whether someone is assigned to direct them.",
+})
 export class CellCoverage {
   @Field(() => Int, { description: "Cells in the subtree (valid in the year)." })
   total: number;
@@ -47,7 +49,9 @@ export class VisitTotals {
   visitingMembers: number;
 }
 
-@ObjectType("CriteriaMetCount", { description: "How many communes meet a given number of the 19 NTM criteria." })
+@ObjectType("CriteriaMetCount", {
+  description: "How many communes meet a given number of the 19 NTM criteria.",
+})
 export class CriteriaMetCount {
   @Field(() => Int, { description: "Number of criteria met, 0 to 19." })
   criteriaMet: number;
@@ -66,13 +70,16 @@ export class NtmSummary {
     return this.communes.length;
   }
 
-  @Field(() => Int, { description: "Communes recognised as meeting the NTM standard by the end of the year." })
+  @Field(() => Int, {
+    description: "Communes recognised as meeting the NTM standard by the end of the year.",
+  })
   communesRecognised(): number {
     return this.communes.filter((c) => c.recognised).length;
   }
 
   @Field(() => [CriteriaMetCount], {
-    description: "Histogram: how many communes meet each number of criteria in the year, only counts that occur, ascending.",
+    description:
+      "Histogram: how many communes meet each number of criteria in the year, only counts that occur, ascending.",
   })
   communesByCriteriaMet(
     @Arg("recognised", () => Boolean, {
@@ -83,15 +90,24 @@ export class NtmSummary {
   ): CriteriaMetCount[] {
     const counts = new Map<number, number>();
     for (const c of this.communes) {
-      if (recognised == null || c.recognised === recognised) counts.set(c.criteriaMet, (counts.get(c.criteriaMet) ?? 0) + 1);
+      if (recognised == null || c.recognised === recognised)
+        counts.set(c.criteriaMet, (counts.get(c.criteriaMet) ?? 0) + 1);
     }
-    return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([criteriaMet, communes]) => ({ criteriaMet, communes }));
+    return [...counts.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([criteriaMet, communes]) => ({ criteriaMet, communes }));
   }
 
-  @Field(() => Float, { nullable: true, description: "Mean criteria met per commune; null without communes." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Mean criteria met per commune; null without communes.",
+  })
   averageCriteriaMet(): number | null {
     if (this.communes.length === 0) return null;
-    return Math.round((this.communes.reduce((sum, c) => sum + c.criteriaMet, 0) / this.communes.length) * 100) / 100;
+    return (
+      Math.round((this.communes.reduce((sum, c) => sum + c.criteriaMet, 0) / this.communes.length) * 100) /
+      100
+    );
   }
 
   @Field(() => Int, { description: "Rural districts (huyện) in the subtree." })
@@ -99,13 +115,17 @@ export class NtmSummary {
     return this.ruralDistricts.length;
   }
 
-  @Field(() => Int, { description: "Rural districts recognised as meeting the NTM standard by the end of the year." })
+  @Field(() => Int, {
+    description: "Rural districts recognised as meeting the NTM standard by the end of the year.",
+  })
   districtsRecognised(): number {
     return this.ruralDistricts.filter((d) => d.recognised).length;
   }
 }
 
-@ObjectType("UnitSummary", { description: "Aggregates over a unit's subtree (the unit itself included) for one year." })
+@ObjectType("UnitSummary", {
+  description: "Aggregates over a unit's subtree (the unit itself included) for one year.",
+})
 export class UnitSummary {
   unit: OrgUnit;
 

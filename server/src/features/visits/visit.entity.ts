@@ -1,5 +1,14 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from "typeorm";
 import { Node } from "../../core/node";
 import { DateScalar, DateTimeScalar, dateTransformer } from "../../core/scalars";
 import { Assignment } from "../assignments/assignment.entity";
@@ -22,7 +31,10 @@ registerEnumType(VisitKind, {
   },
 });
 
-@ObjectType("Visit", { implements: Node, description: "A visit of a directing member to the unit (về cơ sở)." })
+@ObjectType("Visit", {
+  implements: Node,
+  description: "A visit of a directing member to the unit (về cơ sở).",
+})
 @Entity("visit")
 @Index("idx_visit_assignment_date", ["assignmentId", "visitedOn"])
 @Index("idx_visit_unit_date", ["unitId", "visitedOn"])

@@ -17,7 +17,8 @@ export class VisitResolver {
   async visits(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg("filter", () => VisitFilter, { nullable: true, description: "Conditions on the visits." }) filter?: VisitFilter,
+    @Arg("filter", () => VisitFilter, { nullable: true, description: "Conditions on the visits." })
+    filter?: VisitFilter,
   ) {
     return toConnection(VisitConnection, await listVisits(ctx, filter, page));
   }

@@ -4,15 +4,19 @@ import { idOfType } from "../../core/global-id";
 import { listLoader } from "../../core/loaders";
 import { paginate, type Page } from "../../core/pagination";
 import { DateScalar, toDateString } from "../../core/scalars";
+import { loaderScope, scopedById, whereVisible } from "../../core/scope";
 import { whereInSubtree, UnitRef } from "../../core/subtree";
 import { subtreePath } from "../org-units/org-unit.service";
 import { Visit, VisitKind } from "./visit.entity";
 
-export const visitById = (ctx: Context) => ctx.loaders.byId(Visit, "visit");
+export const visitById = (ctx: Context) => scopedById(ctx, Visit, "visit", (v) => [v.unitId]);
 
 @InputType("VisitFilter", { description: "Which visits to list; all conditions must hold." })
 export class VisitFilter {
-  @Field(() => UnitRef, { nullable: true, description: "Only visits to units in this unit's subtree (the unit included)." })
+  @Field(() => UnitRef, {
+    nullable: true,
+    description: "Only visits to units in this unit's subtree (the unit included).",
+  })
   under?: UnitRef;
 
   @Field(() => ID, { nullable: true, description: "Only visits by this member." })
@@ -43,8 +47,14 @@ export const visitsOfAssignment = (ctx: Context, args: VisitListArgs) => {
     ctx.loaders,
     "visitsOfAssignment",
     { from, to },
-    (ids) => {
-      const query = ctx.db.getRepository(Visit).createQueryBuilder("v").where("v.assignmentId IN (:...ids)", { ids });
+    async (ids) => {
+      const scope = loaderScope(ctx);
+      if (!scope) return [];
+      const query = ctx.db
+        .getRepository(Visit)
+        .createQueryBuilder("v")
+        .where("v.assignmentId IN (:...ids)", { ids });
+      whereInSubtree(query, "v.unitId", scope);
       if (from) query.andWhere("v.visitedOn >= :from", { from });
       if (to) query.andWhere("v.visitedOn <= :to", { to });
       return query.orderBy("v.visitedOn").addOrderBy("v.id").getMany();
@@ -53,12 +63,17 @@ export const visitsOfAssignment = (ctx: Context, args: VisitListArgs) => {
   );
 };
 
-export async function listVisits(ctx: Context, filter: VisitFilter = {}, page: { first?: number; after?: string }): Promise<Page<Visit>> {
-  const query = ctx.db.getRepository(Visit).createQueryBuilder("v");
+export async function listVisits(
+  ctx: Context,
+  filter: VisitFilter = {},
+  page: { first?: number; after?: string },
+): Promise<Page<Visit>> {
+  const query = whereVisible(ctx, ctx.db.getRepository(Visit).createQueryBuilder("v"), "v.unitId");
   const path = await subtreePath(ctx, filter.under);
   if (path) whereInSubtree(query, "v.unitId", path);
   if (filter.member) query.andWhere("v.memberId = :member", { member: idOfType(filter.member, "Member") });
-  if (filter.assignment) query.andWhere("v.assignmentId = :assignment", { assignment: idOfType(filter.assignment, "Assignment") });
+  if (filter.assignment)
+    query.andWhere("v.assignmentId = :assignment", { assignment: idOfType(filter.assignment, "Assignment") });
   if (filter.from) query.andWhere("v.visitedOn >= :from", { from: toDateString(filter.from) });
   if (filter.to) query.andWhere("v.visitedOn <= :to", { to: toDateString(filter.to) });
   if (filter.kinds?.length) query.andWhere("v.kind IN (:...kinds)", { kinds: filter.kinds });

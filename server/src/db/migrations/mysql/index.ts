@@ -1,4 +1,5 @@
 import { Init1795628452468 } from "./1795628452468-init";
+import { UsersAndIdempotency1795629293125 } from "./1795629293125-users-and-idempotency";
 
 /** In order of application. */
-export const mysqlMigrations: Function[] = [Init1795628452468];
+export const mysqlMigrations: Function[] = [Init1795628452468, UsersAndIdempotency1795629293125];

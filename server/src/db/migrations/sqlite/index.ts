@@ -1,4 +1,5 @@
 import { Init1795628451955 } from "./1795628451955-init";
+import { UsersAndIdempotency1795629292320 } from "./1795629292320-users-and-idempotency";
 
 /** In order of application. */
-export const sqliteMigrations: Function[] = [Init1795628451955];
+export const sqliteMigrations: Function[] = [Init1795628451955, UsersAndIdempotency1795629292320];

@@ -1,0 +1,130 @@
+import { createHash } from "node:crypto";
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { Event } from "../features/events/event.entity";
+import { IdempotencyKey } from "../features/idempotency/idempotency-key.entity";
+import { requireViewer, type Viewer } from "./auth/viewer";
+import type { Context } from "./context";
+import { ApiError, ErrorCode, badInput } from "./errors";
+
+/** One change to record in the event log, in the mutation's transaction. */
+export interface Change {
+  action: string;
+  entityType: string;
+  entityId: number;
+  /** The unit the change belongs to: subscriptions and the event filter scope by it. */
+  unit: { id: number; path: string } | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface MutationScope {
+  manager: EntityManager;
+  viewer: Viewer;
+  /** Writes an event row now, inside the transaction. */
+  record(change: Change): Promise<Event>;
+}
+
+/** A JSON-safe copy of an entity for the event log (dates as ISO strings, no relations). */
+export function snapshot<T extends object>(entity: T | null | undefined): Record<string, unknown> | null {
+  if (!entity) return null;
+  const plain: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entity)) {
+    if (value instanceof Date) plain[key] = value.toISOString();
+    else if (value === null || ["string", "number", "boolean"].includes(typeof value) || Array.isArray(value))
+      plain[key] = value;
+  }
+  return plain;
+}
+
+const isDuplicateKey = (error: unknown) => {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e.code ?? e.driverError?.code ?? "";
+  return code === "ER_DUP_ENTRY" || code.startsWith("SQLITE_CONSTRAINT");
+};
+
+/**
+ * Runs a mutation: authenticated, in one transaction with its event rows, optionally idempotent. With an
+ * idempotency key, a retry with the same input returns the entity the first call produced (in its current
+ * state) and does not act again; the same key with different input is refused with IDEMPOTENCY_KEY_REUSED.
+ * The per-request loaders are cleared afterwards, so that the response shows the new state.
+ */
+export async function runMutation<T extends ObjectLiteral & { id: number }>(
+  ctx: Context,
+  operation: {
+    name: string;
+    entity: EntityTarget<T>;
+    entityType: string;
+    input: unknown;
+    idempotencyKey?: string | null;
+  },
+  work: (scope: MutationScope) => Promise<T>,
+): Promise<T> {
+  const viewer = requireViewer(ctx);
+  const key = operation.idempotencyKey ?? null;
+  if (key != null && (key.length < 8 || key.length > 128))
+    throw badInput("idempotencyKey must be 8 to 128 characters.");
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify(operation.input ?? null))
+    .digest("hex");
+
+  const replay = async (manager: EntityManager): Promise<T | null> => {
+    if (key == null) return null;
+    const previous = await manager.getRepository(IdempotencyKey).findOneBy({ userId: viewer.userId, key });
+    if (!previous) return null;
+    if (previous.operation !== operation.name || previous.requestHash !== requestHash) {
+      throw new ApiError(
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        "This idempotency key was used for a different request.",
+        { idempotencyKey: key },
+      );
+    }
+    return manager.getRepository(operation.entity).findOneByOrFail({ id: previous.entityId } as never);
+  };
+
+  try {
+    const result = await ctx.db.transaction(async (manager) => {
+      const previous = await replay(manager);
+      if (previous) return previous;
+      const scope: MutationScope = {
+        manager,
+        viewer,
+        record: (change) =>
+          manager.getRepository(Event).save(
+            manager.getRepository(Event).create({
+              actorUserId: viewer.userId,
+              actorLabel: viewer.username,
+              action: change.action,
+              entityType: change.entityType,
+              entityId: change.entityId,
+              unitId: change.unit?.id ?? null,
+              unitPath: change.unit?.path ?? null,
+              before: change.before,
+              after: change.after,
+            }),
+          ),
+      };
+      const entity = await work(scope);
+      if (key != null) {
+        await manager.getRepository(IdempotencyKey).insert({
+          userId: viewer.userId,
+          key,
+          operation: operation.name,
+          requestHash,
+          entityType: operation.entityType,
+          entityId: entity.id,
+        });
+      }
+      return entity;
+    });
+    return result;
+  } catch (error) {
+    // A concurrent retry with the same key committed first: answer with its result.
+    if (key != null && isDuplicateKey(error)) {
+      const previous = await replay(ctx.db.manager);
+      if (previous) return previous;
+    }
+    throw error;
+  } finally {
+    ctx.loaders.clear();
+  }
+}
