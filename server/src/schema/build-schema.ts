@@ -16,7 +16,7 @@ import {
 import { OrgUnitResolver } from "../features/org-units/org-unit.resolver";
 import { PledgeResolver } from "../features/pledges/pledge.resolver";
 import { SummaryResolver } from "../features/summary/summary.resolver";
-import { VisitResolver } from "../features/visits/visit.resolver";
+import { MonthlyComplianceResolver, VisitResolver } from "../features/visits/visit.resolver";
 import { AuthResolver } from "../features/users/auth.resolver";
 
 export const resolvers = [
@@ -28,6 +28,7 @@ export const resolvers = [
   AssignmentResolver,
   PledgeResolver,
   VisitResolver,
+  MonthlyComplianceResolver,
   EvaluationResolver,
   UnitEvaluationResolver,
   NtmCriterionResolver,

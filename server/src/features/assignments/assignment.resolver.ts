@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../core/context";
 import { AssignmentConnection } from "../../core/connections";
 import { PageArgs, toConnection } from "../../core/pagination";
@@ -15,9 +15,20 @@ import { PledgeStatus } from "../pledges/pledge.enums";
 import { pledgesOfAssignment } from "../pledges/pledge.service";
 import { Visit } from "../visits/visit.entity";
 import { visitsOfAssignment } from "../visits/visit.service";
+import { complianceOf, MonthlyCompliance } from "../visits/compliance.service";
 import { Assignment } from "./assignment.entity";
 import { AssignmentFilter } from "./assignment.inputs";
 import { listAssignments } from "./assignment.service";
+import {
+  AssignMemberInput,
+  CreateDirectiveInput,
+  EndAssignmentInput,
+  ReassignInput,
+} from "./assignment.mutation-inputs";
+import { assignMember, createDirective, endAssignment, reassign } from "./assignment.workflow";
+
+const KEY =
+  "A unique key for this change (8–128 characters); a retry with the same key and input does not act twice.";
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {
@@ -29,6 +40,52 @@ export class AssignmentResolver {
     filter?: AssignmentFilter,
   ) {
     return toConnection(AssignmentConnection, await listAssignments(ctx, filter, page));
+  }
+
+  @Mutation(() => Directive, {
+    description: "Records a directive (ADMIN, or COMMITTEE for an issuing unit in its subtree).",
+  })
+  createDirective(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CreateDirectiveInput, { description: "The directive." }) input: CreateDirectiveInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY }) idempotencyKey?: string,
+  ) {
+    return createDirective(ctx, input, idempotencyKey);
+  }
+
+  @Mutation(() => Assignment, {
+    description: "Assigns a member to direct a unit (ADMIN, or COMMITTEE over the unit).",
+  })
+  assignMember(
+    @Ctx() ctx: Context,
+    @Arg("input", () => AssignMemberInput, { description: "The assignment." }) input: AssignMemberInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY }) idempotencyKey?: string,
+  ) {
+    return assignMember(ctx, input, idempotencyKey);
+  }
+
+  @Mutation(() => Assignment, {
+    description: "Ends an assignment on a day; it stays in the history (ADMIN, or COMMITTEE over the unit).",
+  })
+  endAssignment(
+    @Ctx() ctx: Context,
+    @Arg("input", () => EndAssignmentInput, { description: "The assignment and its last day." })
+    input: EndAssignmentInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY }) idempotencyKey?: string,
+  ) {
+    return endAssignment(ctx, input, idempotencyKey);
+  }
+
+  @Mutation(() => Assignment, {
+    description:
+      "Hands a unit to another member from a day on: ends the running assignment the day before and returns the new one.",
+  })
+  reassign(
+    @Ctx() ctx: Context,
+    @Arg("input", () => ReassignInput, { description: "Who takes over, from when." }) input: ReassignInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY }) idempotencyKey?: string,
+  ) {
+    return reassign(ctx, input, idempotencyKey);
   }
 
   @FieldResolver(() => Member, { description: "The member assigned." })
@@ -60,6 +117,20 @@ export class AssignmentResolver {
     statuses?: PledgeStatus[],
   ) {
     return pledgesOfAssignment(ctx, { year, statuses }).load(a.id);
+  }
+
+  @FieldResolver(() => MonthlyCompliance, {
+    nullable: true,
+    description:
+      "Whether the member met the directive's monthly visit rule; null when the directive sets none or the assignment did not run that month.",
+  })
+  compliance(
+    @Root() a: Assignment,
+    @Ctx() ctx: Context,
+    @Arg("year", () => Int, { description: "Year." }) year: number,
+    @Arg("month", () => Int, { description: "Month, 1–12." }) month: number,
+  ) {
+    return complianceOf(ctx, a, year, month);
   }
 
   @FieldResolver(() => [Visit], { description: "Visits made under this assignment, in date order." })

@@ -146,8 +146,14 @@ async function transition(
   if (expectedVersion != null) update.andWhere("version = :version", { version: expectedVersion });
   const result = await update.execute();
   if (result.affected !== 1) {
-    // Another transaction got there first: report what it left.
-    const now = await scope.manager.getRepository(Pledge).findOneByOrFail({ id: pledge.id });
+    // Another transaction got there first: report what it left. On MySQL/MariaDB a plain read would return this
+    // transaction's (older) snapshot, so read the latest committed row with a locking read.
+    const latest = scope.manager
+      .getRepository(Pledge)
+      .createQueryBuilder("p")
+      .where("p.id = :id", { id: pledge.id });
+    if (scope.manager.connection.options.type !== "better-sqlite3") latest.setLock("pessimistic_read");
+    const now = await latest.getOneOrFail();
     if (!ALLOWED_FROM[operation].includes(now.status)) throw transitionError(operation, now.status);
     throw new ApiError(ErrorCode.VERSION_CONFLICT, "The pledge changed meanwhile; reload and try again.", {
       version: now.version,

@@ -1,4 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import type { Context } from "../../core/context";
 import { VisitConnection } from "../../core/connections";
 import { PageArgs, toConnection } from "../../core/pagination";
@@ -10,6 +21,23 @@ import { OrgUnit } from "../org-units/org-unit.entity";
 import { unitById } from "../org-units/org-unit.service";
 import { Visit } from "./visit.entity";
 import { listVisits, VisitFilter } from "./visit.service";
+import { Connection } from "../../core/pagination";
+import { UnitRef } from "../../core/subtree";
+import { resolveUnitRef } from "../org-units/org-unit.service";
+import {
+  complianceOf,
+  complianceTotals,
+  ComplianceTotals,
+  listCompliance,
+  MonthlyCompliance,
+} from "./compliance.service";
+import { RecordVisitInput } from "./visit.mutation-inputs";
+import { recordVisit } from "./visit.workflow";
+
+@ObjectType("MonthlyComplianceConnection", {
+  description: "A page of assignments assessed against the monthly visit rule.",
+})
+export class MonthlyComplianceConnection extends Connection(MonthlyCompliance, "MonthlyCompliance") {}
 
 @Resolver(() => Visit)
 export class VisitResolver {
@@ -21,6 +49,53 @@ export class VisitResolver {
     filter?: VisitFilter,
   ) {
     return toConnection(VisitConnection, await listVisits(ctx, filter, page));
+  }
+
+  @Mutation(() => Visit, {
+    description: "Records a visit to the unit the caller directs (MEMBER, own assignment).",
+  })
+  recordVisit(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RecordVisitInput, { description: "The visit." }) input: RecordVisitInput,
+    @Arg("idempotencyKey", () => String, {
+      nullable: true,
+      description:
+        "A unique key for this change (8–128 characters); a retry with the same key does not record twice.",
+    })
+    idempotencyKey?: string,
+  ) {
+    return recordVisit(ctx, input, idempotencyKey);
+  }
+
+  @Query(() => MonthlyComplianceConnection, {
+    description:
+      "Assignments in a subtree assessed against their directive's monthly visit rule (at least N visits a month), a page at a time.",
+  })
+  async visitCompliance(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg("under", () => UnitRef, { description: "The subtree." }) under: UnitRef,
+    @Arg("year", () => Int, { description: "Year." }) year: number,
+    @Arg("month", () => Int, { description: "Month, 1–12." }) month: number,
+  ) {
+    const result = await listCompliance(ctx, await resolveUnitRef(ctx, under), year, month, page);
+    const nodes = await Promise.all(result.edges.map((edge) => complianceOf(ctx, edge.node, year, month)));
+    return toConnection(MonthlyComplianceConnection, {
+      ...result,
+      edges: result.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i]! })),
+    });
+  }
+
+  @Query(() => ComplianceTotals, {
+    description: "How many assessed assignments in a subtree met the monthly visit rule.",
+  })
+  async visitComplianceTotals(
+    @Ctx() ctx: Context,
+    @Arg("under", () => UnitRef, { description: "The subtree." }) under: UnitRef,
+    @Arg("year", () => Int, { description: "Year." }) year: number,
+    @Arg("month", () => Int, { description: "Month, 1–12." }) month: number,
+  ) {
+    return complianceTotals(ctx, await resolveUnitRef(ctx, under), year, month);
   }
 
   @FieldResolver(() => Assignment, { description: "The assignment the visit was made under." })
@@ -36,5 +111,13 @@ export class VisitResolver {
   @FieldResolver(() => Member, { description: "The member who visited." })
   member(@Root() v: Visit, @Ctx() ctx: Context) {
     return memberById(ctx).load(v.memberId);
+  }
+}
+
+@Resolver(() => MonthlyCompliance)
+export class MonthlyComplianceResolver {
+  @FieldResolver(() => Assignment, { description: "The assignment assessed." })
+  assignment(@Root() c: MonthlyCompliance, @Ctx() ctx: Context) {
+    return assignmentById(ctx).load(c.assignmentId);
   }
 }
