@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { Event } from "../features/events/event.entity";
 import { IdempotencyKey } from "../features/idempotency/idempotency-key.entity";
 import { requireViewer, type Viewer } from "./auth/viewer";
@@ -36,7 +36,25 @@ export function snapshot<T extends object>(entity: T | null | undefined): Record
   return plain;
 }
 
-const isDuplicateKey = (error: unknown) => {
+/**
+ * SQLite has one writer and TypeORM's better-sqlite3 driver shares one connection: two overlapping
+ * transactions would nest (the second becomes a savepoint inside the first, and shares its fate). So on SQLite
+ * transactions run one after another, in arrival order.
+ */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (db.options.type !== "better-sqlite3") return db.transaction(work);
+  const previous = sqliteQueues.get(db) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => db.transaction(work));
+  sqliteQueues.set(
+    db,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+export const isDuplicateKey = (error: unknown) => {
   const e = error as { code?: string; driverError?: { code?: string } };
   const code = e.code ?? e.driverError?.code ?? "";
   return code === "ER_DUP_ENTRY" || code.startsWith("SQLITE_CONSTRAINT");
@@ -82,7 +100,7 @@ export async function runMutation<T extends ObjectLiteral & { id: number }>(
   };
 
   try {
-    const result = await ctx.db.transaction(async (manager) => {
+    const result = await inTransaction(ctx.db, async (manager) => {
       const previous = await replay(manager);
       if (previous) return previous;
       const scope: MutationScope = {

@@ -1,11 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../core/context";
 import { ConcernConnection, DelegationConnection } from "../../core/connections";
 import { PageArgs, toConnection } from "../../core/pagination";
+import { UnitRef } from "../../core/subtree";
 import { Member } from "../members/member.entity";
 import { OrgUnit } from "../org-units/org-unit.entity";
 import { unitById } from "../org-units/org-unit.service";
+import { ConcernStats } from "./concern-stats.types";
+import { concernStats } from "./concern-stats.service";
 import { Concern } from "./concern.entity";
+import { assignConcernHandler, raiseConcern, resolveConcern, startConcern } from "./concern.workflow";
 import { Delegation } from "./delegation.entity";
 import {
   ConcernFilter,
@@ -16,6 +20,17 @@ import {
   listDelegations,
   membersOfDelegation,
 } from "./delegation.service";
+import {
+  AssignConcernHandlerInput,
+  RaiseConcernInput,
+  RecordDelegationInput,
+  ResolveConcernInput,
+  StartConcernInput,
+} from "./delegation.mutation-inputs";
+import { recordDelegation } from "./delegation.workflow";
+
+const KEY_DESCRIPTION =
+  "A unique key for this change (8–128 characters). A retry with the same key and input returns the first result and does not act twice.";
 
 @Resolver(() => Delegation)
 export class DelegationResolver {
@@ -27,6 +42,20 @@ export class DelegationResolver {
     filter?: DelegationFilter,
   ) {
     return toConnection(DelegationConnection, await listDelegations(ctx, filter, page));
+  }
+
+  @Mutation(() => Delegation, {
+    description:
+      "Records a working delegation (đoàn công tác) with its members. ADMIN or COMMITTEE whose unit covers the leading unit; the visited unit lies below the leading unit. Action DELEGATION_RECORDED.",
+  })
+  recordDelegation(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RecordDelegationInput, { description: "The delegation." })
+    input: RecordDelegationInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
+    idempotencyKey?: string,
+  ) {
+    return recordDelegation(ctx, input, idempotencyKey);
   }
 
   @FieldResolver(() => OrgUnit, {
@@ -62,6 +91,77 @@ export class ConcernResolver {
     filter?: ConcernFilter,
   ) {
     return toConnection(ConcernConnection, await listConcerns(ctx, filter, page));
+  }
+
+  @Query(() => ConcernStats, {
+    description:
+      "Concerns raised in a subtree, counted by status, with the mean and median days to resolution; only concerns you may see (as `concerns`).",
+  })
+  concernStats(
+    @Ctx() ctx: Context,
+    @Arg("under", () => UnitRef, { description: "Concerns raised by this unit or units below it." })
+    under: UnitRef,
+    @Arg("year", () => Int, {
+      nullable: true,
+      description: "Only concerns raised in this year; all years when omitted.",
+    })
+    year?: number,
+  ) {
+    return concernStats(ctx, under, year);
+  }
+
+  @Mutation(() => Concern, {
+    description:
+      "Records a concern (khó khăn, vướng mắc, kiến nghị) a unit raises, at a delegation or on its own. COMMITTEE whose unit covers the raising unit (the delegation's leading committee always does). Status OPEN; action CONCERN_RAISED.",
+  })
+  raiseConcern(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RaiseConcernInput, { description: "The concern." }) input: RaiseConcernInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
+    idempotencyKey?: string,
+  ) {
+    return raiseConcern(ctx, input, idempotencyKey);
+  }
+
+  @Mutation(() => Concern, {
+    description:
+      "Names the unit that handles an OPEN concern. ADMIN or COMMITTEE whose unit covers the raising unit and is the handler or above it. Action CONCERN_HANDLER_ASSIGNED.",
+  })
+  assignConcernHandler(
+    @Ctx() ctx: Context,
+    @Arg("input", () => AssignConcernHandlerInput, { description: "The concern and its handler." })
+    input: AssignConcernHandlerInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
+    idempotencyKey?: string,
+  ) {
+    return assignConcernHandler(ctx, input, idempotencyKey);
+  }
+
+  @Mutation(() => Concern, {
+    description:
+      "Takes up an OPEN concern that has a handler: OPEN → IN_PROGRESS (else CONCERN_INVALID_TRANSITION). COMMITTEE whose unit covers the handler. Action CONCERN_STARTED.",
+  })
+  startConcern(
+    @Ctx() ctx: Context,
+    @Arg("input", () => StartConcernInput, { description: "The concern." }) input: StartConcernInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
+    idempotencyKey?: string,
+  ) {
+    return startConcern(ctx, input, idempotencyKey);
+  }
+
+  @Mutation(() => Concern, {
+    description:
+      "Resolves a concern with the handler's answer: IN_PROGRESS (or OPEN with a handler) → RESOLVED (else CONCERN_INVALID_TRANSITION). COMMITTEE whose unit covers the handler. Action CONCERN_RESOLVED.",
+  })
+  resolveConcern(
+    @Ctx() ctx: Context,
+    @Arg("input", () => ResolveConcernInput, { description: "The concern and the answer." })
+    input: ResolveConcernInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
+    idempotencyKey?: string,
+  ) {
+    return resolveConcern(ctx, input, idempotencyKey);
   }
 
   @FieldResolver(() => OrgUnit, { description: "The unit that raised it." })

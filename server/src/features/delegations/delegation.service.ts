@@ -18,7 +18,7 @@ export const concernById = (ctx: Context) =>
   scopedById(ctx, Concern, "concern", (c) => [c.raisedByUnitId, c.handlerUnitId]);
 
 /** Concerns the caller may see: raised by, or handled by, a unit in the caller's subtree. */
-function concernVisible(alias: string, path: string) {
+export function concernVisible(alias: string, path: string) {
   return {
     sql: `(EXISTS (SELECT 1 FROM org_unit cv_r WHERE cv_r.id = ${alias}.raised_by_unit_id AND cv_r.path >= :cv_lo AND cv_r.path < :cv_hi)
       OR EXISTS (SELECT 1 FROM org_unit cv_h WHERE cv_h.id = ${alias}.handler_unit_id AND cv_h.path >= :cv_lo AND cv_h.path < :cv_hi))`,

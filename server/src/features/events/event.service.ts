@@ -1,4 +1,5 @@
-import { Field, InputType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
+import { fromGlobalId } from "../../core/global-id";
 import { In } from "typeorm";
 import { covers, scopePath } from "../../core/auth/viewer";
 import type { Context } from "../../core/context";
@@ -30,6 +31,12 @@ export class EventFilter {
   @Field(() => [String], { nullable: true, description: "Only changes to these types, e.g. `Pledge`." })
   entityTypes?: string[];
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only changes to this object (its global ID): its history.",
+  })
+  entity?: string;
+
   @Field(() => [String], { nullable: true, description: "Only these actions, e.g. `PLEDGE_CONFIRMED`." })
   actions?: string[];
 
@@ -59,6 +66,13 @@ export async function listEvents(
     query.andWhere("e.unitPath >= :lo AND e.unitPath < :hi", { lo: path, hi: subtreeUpperBound(path) });
   if (filter.entityTypes?.length)
     query.andWhere("e.entityType IN (:...types)", { types: filter.entityTypes });
+  if (filter.entity) {
+    const { type, id } = fromGlobalId(filter.entity);
+    query.andWhere("e.entityType = :entityType AND e.entityId = :entityId", {
+      entityType: type,
+      entityId: id,
+    });
+  }
   if (filter.actions?.length) query.andWhere("e.action IN (:...actions)", { actions: filter.actions });
   if (filter.from) query.andWhere("e.occurredAt >= :from", { from: filter.from });
   if (filter.to) query.andWhere("e.occurredAt < :to", { to: filter.to });

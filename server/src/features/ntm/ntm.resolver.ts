@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../core/context";
 import { NtmCriterionStatusConnection, NtmRecognitionConnection } from "../../core/connections";
 import { PageArgs, toConnection } from "../../core/pagination";
@@ -15,6 +15,11 @@ import {
   NtmRecognitionFilter,
   NtmStatusFilter,
 } from "./ntm.service";
+import { RecognizeNtmInput, SetNtmCriterionStatusInput } from "./ntm.mutation-inputs";
+import { recognizeNtm, setNtmCriterionStatus } from "./ntm.workflow";
+
+const KEY_DESCRIPTION =
+  "A unique key for this change (8–128 characters). A retry with the same key and input returns the first result and does not act twice.";
 
 @Resolver(() => NtmCriterion)
 export class NtmCriterionResolver {
@@ -46,6 +51,33 @@ export class NtmCriterionResolver {
     filter?: NtmStatusFilter,
   ) {
     return toConnection(NtmCriterionStatusConnection, await listStatuses(ctx, filter, page));
+  }
+
+  @Mutation(() => NtmCriterionStatus, {
+    description:
+      "Sets whether a commune (xã) meets one NTM criterion in a year, with the date and evidence; replaces an earlier assessment of the same criterion and year. ADMIN or COMMITTEE whose unit covers the commune. Action NTM_CRITERION_SET.",
+  })
+  setNtmCriterionStatus(
+    @Ctx() ctx: Context,
+    @Arg("input", () => SetNtmCriterionStatusInput, { description: "The assessment." })
+    input: SetNtmCriterionStatusInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
+    idempotencyKey?: string,
+  ) {
+    return setNtmCriterionStatus(ctx, input, idempotencyKey);
+  }
+
+  @Mutation(() => NtmRecognition, {
+    description:
+      "Records the decision recognising a commune or rural district as meeting the NTM standard (công nhận đạt chuẩn). A xã needs all 19 criteria met in the decision's year (else NTM_CRITERIA_NOT_MET); a huyện needs all its xã recognised (else NTM_COMMUNES_NOT_RECOGNISED). ADMIN or COMMITTEE of a unit above it. Action NTM_RECOGNISED.",
+  })
+  recognizeNtm(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RecognizeNtmInput, { description: "The decision." }) input: RecognizeNtmInput,
+    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
+    idempotencyKey?: string,
+  ) {
+    return recognizeNtm(ctx, input, idempotencyKey);
   }
 }
 
