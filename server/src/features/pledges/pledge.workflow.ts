@@ -1,4 +1,5 @@
 import type { Context } from "../../core/context";
+import { text } from "../../core/input";
 import { covers, hasRole } from "../../core/auth/viewer";
 import { ApiError, ErrorCode, badInput, notFound } from "../../core/errors";
 import { idOfType } from "../../core/global-id";
@@ -85,18 +86,6 @@ function requireOwnPledge(scope: MutationScope, pledge: Pledge): void {
       "Only the member who pledged it may change, withdraw or report it.",
     );
   }
-}
-
-function text(
-  value: string | undefined | null,
-  field: string,
-  max: number,
-  required: boolean,
-): string | null {
-  const trimmed = value?.trim() ?? "";
-  if (required && trimmed === "") throw badInput(`${field} must not be empty.`, { field });
-  if (trimmed.length > max) throw badInput(`${field} must be at most ${max} characters.`, { field });
-  return trimmed === "" ? null : trimmed;
 }
 
 function quantity(value: number | undefined | null, field: string): number | null {
