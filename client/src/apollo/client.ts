@@ -1,7 +1,17 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { ErrorLink } from "@apollo/client/link/error";
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { OperationTypeNode } from "graphql";
 import { createClient } from "graphql-ws";
+import type { AuthStore } from "../auth/auth-store";
+import {
+  authorizationHeader,
+  isAuthRefusedClose,
+  sessionEndFor,
+  shouldRetrySocket,
+  wsConnectionParams,
+} from "../auth/auth-view";
+import { authFailureCode } from "./failure";
 
 /**
  * The one place that knows where the API lives. The path is relative: in production the API server serves
@@ -15,14 +25,75 @@ export function webSocketUrl(location: Pick<Location, "protocol" | "host">): str
   return `${scheme}//${location.host}${GRAPHQL_PATH}`;
 }
 
-export function createApolloClient(): ApolloClient {
-  const http = new HttpLink({ uri: GRAPHQL_PATH });
-  // lazy: the socket opens with the first subscription and closes after the last one ends.
-  const ws = new GraphQLWsLink(createClient({ url: webSocketUrl(window.location), lazy: true }));
-  const link = ApolloLink.split(
-    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
-    ws,
-    http,
-  );
-  return new ApolloClient({ link, cache: new InMemoryCache() });
+/**
+ * Operation context the links below read. `anonymous: true` sends an operation without the token (signIn:
+ * a stale token would get the request refused before the mutation runs); `sentToken` records what was sent.
+ */
+interface AuthOperationContext {
+  anonymous?: boolean;
+  sentToken?: string | null;
+}
+
+function authContextOf(operation: ApolloLink.Operation): AuthOperationContext {
+  const { anonymous, sentToken } = operation.getContext();
+  return {
+    anonymous: anonymous === true,
+    sentToken: typeof sentToken === "string" ? sentToken : null,
+  };
+}
+
+export function createApolloClient(auth: AuthStore): ApolloClient {
+  // Adds `Authorization: Bearer <token>` to HTTP requests while signed in.
+  const authLink = new ApolloLink((operation, forward) => {
+    const token = authContextOf(operation).anonymous ? null : auth.token();
+    operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({
+      sentToken: token,
+      headers: token ? { ...headers, authorization: authorizationHeader(token) } : headers,
+    }));
+    return forward(operation);
+  });
+
+  // A refused or expired token ends the session (once the answer has been delivered), unless it is an old one.
+  const errorLink = new ErrorLink(({ error, operation }) => {
+    const { sentToken = null } = authContextOf(operation);
+    const end = sessionEndFor(authFailureCode(error), sentToken);
+    if (end && sentToken) setTimeout(() => void auth.end(end, sentToken), 0);
+  });
+
+  // The token sent in the socket's connection_init; read at each (re)connection, so a new sign-in is used.
+  let socketToken: string | null = null;
+  const wsClient = createClient({
+    url: webSocketUrl(window.location),
+    // lazy: the socket opens with the first subscription and closes after the last one ends.
+    lazy: true,
+    connectionParams: () => {
+      socketToken = auth.token();
+      return wsConnectionParams(socketToken);
+    },
+    shouldRetry: shouldRetrySocket,
+    on: {
+      closed: (event) => {
+        if (isAuthRefusedClose(event) && socketToken) void auth.end("rejected", socketToken);
+      },
+    },
+  });
+  const ws = new GraphQLWsLink(wsClient);
+
+  const link = ApolloLink.from([
+    errorLink,
+    authLink,
+    ApolloLink.split(
+      (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+      ws,
+      new HttpLink({ uri: GRAPHQL_PATH }),
+    ),
+  ]);
+  const client = new ApolloClient({ link, cache: new InMemoryCache() });
+
+  // On sign-in, sign-out and expiry: reconnect the socket with the new identity and forget the old one's data.
+  auth.setBeforeChange(async () => {
+    wsClient.terminate();
+    await client.clearStore();
+  });
+  return client;
 }

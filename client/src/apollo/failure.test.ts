@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError } from "@apollo/client/errors";
 import { describe, expect, it } from "vitest";
 import { describeFailure } from "../i18n/describe-failure";
-import { classifyFailure } from "./failure";
+import { authFailureCode, classifyFailure } from "./failure";
 
 const graphQLError = (extensions: Record<string, unknown>) =>
   new CombinedGraphQLErrors({ data: null, errors: [{ message: "developer text", extensions }] });
@@ -47,7 +47,40 @@ describe("classifyFailure", () => {
   });
 });
 
+describe("authFailureCode", () => {
+  it("finds a refused token among several errors", () => {
+    const error = new CombinedGraphQLErrors({
+      data: null,
+      errors: [
+        { message: "a", extensions: { code: "FORBIDDEN" } },
+        { message: "b", extensions: { code: "UNAUTHENTICATED" } },
+      ],
+    });
+    expect(authFailureCode(error)).toBe("UNAUTHENTICATED");
+  });
+
+  it("reads TOKEN_EXPIRED from the body of an HTTP 401", () => {
+    const body = JSON.stringify({ errors: [{ message: "x", extensions: { code: "TOKEN_EXPIRED" } }] });
+    expect(authFailureCode(serverError(401, body))).toBe("TOKEN_EXPIRED");
+  });
+
+  it("is null for other failures", () => {
+    expect(authFailureCode(graphQLError({ code: "FORBIDDEN" }))).toBeNull();
+    expect(authFailureCode(serverError(502, "<html>Bad Gateway</html>"))).toBeNull();
+    expect(authFailureCode(new TypeError("Failed to fetch"))).toBeNull();
+  });
+});
+
 describe("describeFailure", () => {
+  it("says a wrong password as a sentence", () => {
+    expect(describeFailure("vi", { kind: "api", code: "INVALID_CREDENTIALS" }).sentence).toBe(
+      "Sai tên đăng nhập hoặc mật khẩu.",
+    );
+    expect(describeFailure("en", { kind: "api", code: "INVALID_CREDENTIALS" }).sentence).toBe(
+      "Wrong user name or password.",
+    );
+  });
+
   it("says a known code as a sentence, never the server's message", () => {
     const { sentence } = describeFailure("vi", { kind: "api", code: "UNIT_NOT_FOUND" });
     expect(sentence).toBe("Không tìm thấy đơn vị được yêu cầu.");

@@ -19,17 +19,22 @@ function fromFormattedErrors(errors: readonly FormattedError[]): ApiFailure | un
   return correlationId ? { kind: "api", code, correlationId } : { kind: "api", code };
 }
 
-/** Errors from a body such as `{"errors":[{"extensions":{"code":"…"}}]}`, if the text is one. */
-function fromBodyText(bodyText: string): ApiFailure | undefined {
+/** The errors of a body such as `{"errors":[{"extensions":{"code":"…"}}]}`, if the text is one. */
+function errorsInBody(bodyText: string): FormattedError[] | undefined {
   try {
     const body: unknown = JSON.parse(bodyText);
     if (typeof body === "object" && body !== null && "errors" in body && Array.isArray(body.errors)) {
-      return fromFormattedErrors(body.errors as FormattedError[]);
+      return body.errors as FormattedError[];
     }
   } catch {
     // not JSON: a proxy's error page, for instance
   }
   return undefined;
+}
+
+function fromBodyText(bodyText: string): ApiFailure | undefined {
+  const errors = errorsInBody(bodyText);
+  return errors && fromFormattedErrors(errors);
 }
 
 export function classifyFailure(error: unknown): ApiFailure {
@@ -41,4 +46,23 @@ export function classifyFailure(error: unknown): ApiFailure {
   }
   // fetch() rejects with a TypeError when the server cannot be reached at all.
   return { kind: "network" };
+}
+
+/** The codes that mean the token sent was not accepted: sign in (again). */
+export const AUTH_FAILURE_CODES = ["TOKEN_EXPIRED", "UNAUTHENTICATED"] as const;
+export type AuthFailureCode = (typeof AUTH_FAILURE_CODES)[number];
+
+export const isAuthFailureCode = (code: unknown): code is AuthFailureCode =>
+  typeof code === "string" && (AUTH_FAILURE_CODES as readonly string[]).includes(code);
+
+/**
+ * TOKEN_EXPIRED or UNAUTHENTICATED if any error of the failure has that code (TOKEN_EXPIRED first), else
+ * null. Looks at every error, not only the first: one refused field is enough to know the token is not good.
+ */
+export function authFailureCode(error: unknown): AuthFailureCode | null {
+  let errors: readonly FormattedError[] = [];
+  if (CombinedGraphQLErrors.is(error)) errors = error.errors;
+  else if (ServerError.is(error)) errors = errorsInBody(error.bodyText) ?? [];
+  const codes = errors.map((entry) => entry.extensions?.code).filter(isAuthFailureCode);
+  return codes.includes("TOKEN_EXPIRED") ? "TOKEN_EXPIRED" : (codes[0] ?? null);
 }

@@ -1,10 +1,11 @@
-import { buildSchema, GraphQLEnumType, validate, type DocumentNode } from "graphql";
+import { buildSchema, GraphQLEnumType, validate, visit, type DocumentNode } from "graphql";
 import { describe, expect, it } from "vitest";
 // The committed API schema, emitted from the server's code.
 import sdl from "../../../schema/schema.graphql?raw";
+import { SIGN_IN_MUTATION, VIEWER_QUERY } from "../auth/auth.query";
 import { UNIT_TREE_QUERY } from "../features/org-units/org-units.query";
-import { OVERVIEW_QUERY } from "../features/overview/overview.query";
-import { PLEDGE_STATUSES, UNIT_KINDS } from "./schema-types";
+import { OVERVIEW_QUERY, PUBLIC_OVERVIEW_QUERY } from "../features/overview/overview.query";
+import { PLEDGE_STATUSES, ROLES, UNIT_KINDS } from "./schema-types";
 
 const schema = buildSchema(sdl);
 
@@ -15,14 +16,39 @@ function enumValues(name: string): string[] {
 }
 
 describe("the client against schema/schema.graphql", () => {
-  const documents: Record<string, DocumentNode> = { Overview: OVERVIEW_QUERY, UnitTree: UNIT_TREE_QUERY };
+  const documents: Record<string, DocumentNode> = {
+    Overview: OVERVIEW_QUERY,
+    PublicOverview: PUBLIC_OVERVIEW_QUERY,
+    SignIn: SIGN_IN_MUTATION,
+    UnitTree: UNIT_TREE_QUERY,
+    Viewer: VIEWER_QUERY,
+  };
 
   it.each(Object.entries(documents))("the %s query is valid", (_name, document) => {
     expect(validate(schema, document).map((error) => error.message)).toEqual([]);
   });
 
+  it("asks anonymous visitors only for public data (the people part would be UNAUTHENTICATED)", () => {
+    const fields = new Set<string>();
+    visit(PUBLIC_OVERVIEW_QUERY, { Field: (node) => void fields.add(node.name.value) });
+    for (const people of [
+      "cells",
+      "pledgeCount",
+      "pledgesByStatus",
+      "confirmationRate",
+      "coveredUnit",
+      "viewer",
+    ]) {
+      expect(fields.has(people), people).toBe(false);
+    }
+  });
+
   it("knows every unit kind", () => {
     expect([...UNIT_KINDS].sort()).toEqual(enumValues("UnitKind").sort());
+  });
+
+  it("knows every role", () => {
+    expect([...ROLES].sort()).toEqual(enumValues("Role").sort());
   });
 
   it("knows every pledge status", () => {

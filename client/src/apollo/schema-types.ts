@@ -18,3 +18,7 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 /** In lifecycle order: registered → reported → confirmed | rejected; withdrawn before reporting. */
 export const PLEDGE_STATUSES = ["REGISTERED", "REPORTED", "CONFIRMED", "REJECTED", "WITHDRAWN"] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+/** What a signed-in user may do, over the subtree of their unit. */
+export const ROLES = ["ADMIN", "COMMITTEE", "MEMBER", "VIEWER"] as const;
+export type Role = (typeof ROLES)[number];

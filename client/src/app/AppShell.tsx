@@ -1,9 +1,11 @@
 import { Flex, Layout, Menu, Segmented, Typography } from "antd";
+import { useAuth } from "../auth/context";
 import { useI18n } from "../i18n/context";
 import { formatLongDate } from "../i18n/format";
 import { LOCALES, type Locale } from "../i18n/translate";
 import { usePage, type PageKey } from "./navigation";
 import { PAGES } from "./pages";
+import { UserArea } from "./UserArea";
 
 const HEADER_HEIGHT = 56;
 
@@ -11,6 +13,8 @@ export function AppShell() {
   const { locale, setLocale, t } = useI18n();
   const [page, navigate] = usePage();
   const Current = (PAGES.find((entry) => entry.key === page) ?? PAGES[0]).Component;
+  // A new identity mounts the page and the user area afresh: their queries run again against the cleared cache.
+  const identity = useAuth().state.session?.user.username ?? "";
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -34,6 +38,7 @@ export function AppShell() {
             onChange={setLocale}
             options={LOCALES.map((value) => ({ value, label: value.toUpperCase() }))}
           />
+          <UserArea key={identity} />
         </Flex>
       </Layout.Header>
       <Layout>
@@ -47,7 +52,7 @@ export function AppShell() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
-          <Current />
+          <Current key={identity} />
         </Layout.Content>
       </Layout>
     </Layout>

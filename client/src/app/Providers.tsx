@@ -5,6 +5,8 @@ import type { Locale as AntLocale } from "antd/es/locale";
 import en_GB from "antd/locale/en_GB";
 import vi_VN from "antd/locale/vi_VN";
 import type { ReactNode } from "react";
+import type { AuthStore } from "../auth/auth-store";
+import { AuthProvider } from "../auth/AuthProvider";
 import { useI18n } from "../i18n/context";
 import { I18nProvider } from "../i18n/I18nProvider";
 import type { Locale } from "../i18n/translate";
@@ -20,11 +22,21 @@ function AntDesign({ children }: { children: ReactNode }) {
   );
 }
 
-export function Providers({ client, children }: { client: ApolloClient; children: ReactNode }) {
+export function Providers({
+  client,
+  auth,
+  children,
+}: {
+  client: ApolloClient;
+  auth: AuthStore;
+  children: ReactNode;
+}) {
   return (
     <ApolloProvider client={client}>
       <I18nProvider>
-        <AntDesign>{children}</AntDesign>
+        <AntDesign>
+          <AuthProvider store={auth}>{children}</AuthProvider>
+        </AntDesign>
       </I18nProvider>
     </ApolloProvider>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PLEDGE_STATUSES, UNIT_KINDS } from "../apollo/schema-types";
+import { PLEDGE_STATUSES, ROLES, UNIT_KINDS } from "../apollo/schema-types";
 import { en } from "./messages.en";
 import { vi } from "./messages.vi";
 import { isMessageKey } from "./translate";
@@ -32,8 +32,26 @@ describe("the message dictionaries", () => {
     }
   });
 
-  it("name every unit kind and pledge status", () => {
+  it("name every unit kind, pledge status and role", () => {
     for (const kind of UNIT_KINDS) expect(isMessageKey(`kind.${kind}`), kind).toBe(true);
+    for (const kind of UNIT_KINDS) expect(isMessageKey(`unitTitle.${kind}`), kind).toBe(true);
     for (const status of PLEDGE_STATUSES) expect(isMessageKey(`pledgeStatus.${status}`), status).toBe(true);
+    for (const role of ROLES) expect(isMessageKey(`role.${role}`), role).toBe(true);
+  });
+
+  it("put the unit's name in every unit title", () => {
+    for (const kind of UNIT_KINDS) {
+      expect(vi[`unitTitle.${kind}`], kind).toContain("{name}");
+      expect(en[`unitTitle.${kind}`], kind).toContain("{name}");
+    }
+  });
+
+  it("say the sign-in errors as the brief words them", () => {
+    expect(vi["error.INVALID_CREDENTIALS"]).toBe("Sai tên đăng nhập hoặc mật khẩu.");
+    expect(en["error.INVALID_CREDENTIALS"]).toBe("Wrong user name or password.");
+    for (const key of ["error.TOKEN_EXPIRED", "error.UNAUTHENTICATED"] as const) {
+      expect(vi[key], key).toMatch(/đăng nhập lại/);
+      expect(en[key], key).toMatch(/sign in again/);
+    }
   });
 });

@@ -8,7 +8,8 @@ describe("translate", () => {
   });
 
   it("fills placeholders from the parameters", () => {
-    expect(translate("vi", "overview.subtitle", { name: "Cần Thơ", year: 2016 })).toBe(
+    expect(translate("vi", "unitTitle.RURAL_DISTRICT", { name: "Cờ Đỏ" })).toBe("Huyện Cờ Đỏ");
+    expect(translate("vi", "overview.subtitle", { unit: "Thành phố Cần Thơ", year: 2016 })).toBe(
       "Thành phố Cần Thơ, số liệu năm 2016",
     );
     expect(translate("en", "common.outOf", { part: 16, total: 36 })).toBe("16 of 36");

@@ -1,12 +1,19 @@
 import { Alert, Button } from "antd";
-import { classifyFailure } from "../apollo/failure";
+import { classifyFailure, isAuthFailureCode } from "../apollo/failure";
+import { useAuth } from "../auth/context";
 import { useI18n } from "../i18n/context";
 import { describeFailure } from "../i18n/describe-failure";
 
-/** A failed query, said as a sentence chosen by its error code, with a way to try again. */
+/**
+ * A failed query, said as a sentence chosen by its error code, with a way to try again, or to sign in when
+ * the failure is about the token.
+ */
 export function QueryFailure({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { locale, t } = useI18n();
-  const { sentence, reference } = describeFailure(locale, classifyFailure(error));
+  const { openSignIn } = useAuth();
+  const failure = classifyFailure(error);
+  const { sentence, reference } = describeFailure(locale, failure);
+  const needsSignIn = failure.kind === "api" && isAuthFailureCode(failure.code);
   return (
     <Alert
       type="error"
@@ -14,10 +21,16 @@ export function QueryFailure({ error, onRetry }: { error: unknown; onRetry?: () 
       title={t("error.title")}
       description={reference ? `${sentence} ${reference}` : sentence}
       action={
-        onRetry && (
-          <Button size="small" onClick={onRetry}>
-            {t("common.retry")}
+        needsSignIn ? (
+          <Button size="small" type="primary" onClick={openSignIn}>
+            {t("auth.signIn")}
           </Button>
+        ) : (
+          onRetry && (
+            <Button size="small" onClick={onRetry}>
+              {t("common.retry")}
+            </Button>
+          )
         )
       }
     />

@@ -1,9 +1,9 @@
 import { Card, Col, Progress, Row, Statistic } from "antd";
 import { formatNumber } from "../../i18n/format";
 import { useI18n } from "../../i18n/context";
-import type { OverviewData } from "./overview.query";
+import type { PeopleSummary } from "./overview.query";
 
-type Cells = OverviewData["orgUnit"]["summary"]["cells"];
+type Cells = PeopleSummary["cells"];
 
 export function CellCoverageCard({ cells }: { cells: Cells }) {
   const { locale, t } = useI18n();

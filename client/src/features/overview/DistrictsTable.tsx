@@ -2,6 +2,7 @@ import { Card, Table } from "antd";
 import type { UnitKind } from "../../apollo/schema-types";
 import { useI18n } from "../../i18n/context";
 import { UnitKindTag } from "../../shared/UnitKindTag";
+import { childrenTitleKey } from "./overview-scope";
 
 interface District {
   id: string;
@@ -10,10 +11,11 @@ interface District {
   kind: UnitKind;
 }
 
-export function DistrictsTable({ districts }: { districts: District[] }) {
+/** The units directly below the overview's unit: the districts of the city, the communes of a district… */
+export function DistrictsTable({ parentKind, districts }: { parentKind: UnitKind; districts: District[] }) {
   const { t } = useI18n();
   return (
-    <Card title={t("overview.districts")} extra={districts.length}>
+    <Card title={t(childrenTitleKey(parentKind))} extra={districts.length}>
       <Table<District>
         rowKey="id"
         size="small"

@@ -1,11 +1,9 @@
 import { Card, Col, Flex, Progress, Row, Statistic, Typography } from "antd";
 import { formatNumber } from "../../i18n/format";
 import { useI18n } from "../../i18n/context";
-import type { OverviewData } from "./overview.query";
+import type { NtmSummary } from "./overview.query";
 
-type Ntm = OverviewData["orgUnit"]["summary"]["ntm"];
-
-export function NtmCard({ ntm }: { ntm: Ntm }) {
+export function NtmCard({ ntm }: { ntm: NtmSummary }) {
   const { locale, t } = useI18n();
   const outOf = (part: number, total: number) =>
     t("common.outOf", { part: formatNumber(locale, part), total: formatNumber(locale, total) });

@@ -2,9 +2,9 @@ import { Card, Col, Row, Statistic, Table, Typography } from "antd";
 import { PLEDGE_STATUSES, type PledgeStatus } from "../../apollo/schema-types";
 import { formatNumber, formatPercent } from "../../i18n/format";
 import { useI18n } from "../../i18n/context";
-import type { OverviewData } from "./overview.query";
+import type { PeopleSummary } from "./overview.query";
 
-type Summary = OverviewData["orgUnit"]["summary"];
+type Summary = PeopleSummary & { year: number };
 type StatusCount = Summary["pledgesByStatus"][number];
 
 /** Statuses in lifecycle order, whatever order the API sends them in. */
