@@ -24,5 +24,30 @@ describe("proposeGrade", () => {
     ["compliant in 5 of 12 months", { monthsCompliant: 5 }, Grade.NOT_COMPLETED],
     ["no pledge at all", { pledges: 0, confirmed: 0 }, Grade.NOT_COMPLETED],
     ["no visit rule: compliance does not count", { monthsAssessed: 0, monthsCompliant: 0 }, Grade.EXCELLENT],
+    // Boundaries: each threshold is inclusive.
+    [
+      "2 pledges, both confirmed, is the least that is excellent",
+      { pledges: 2, confirmed: 2 },
+      Grade.EXCELLENT,
+    ],
+    [
+      "compliant in exactly 90% of months (9 of 10)",
+      { monthsAssessed: 10, monthsCompliant: 9 },
+      Grade.EXCELLENT,
+    ],
+    ["compliant in exactly 75% of months (9 of 12)", { monthsCompliant: 9 }, Grade.GOOD],
+    ["compliant in 8 of 12 months (67%)", { monthsCompliant: 8 }, Grade.COMPLETED],
+    ["compliant in exactly 50% of months (6 of 12)", { monthsCompliant: 6 }, Grade.COMPLETED],
+    ["exactly 50% confirmed (1 of 2)", { pledges: 2, confirmed: 1 }, Grade.COMPLETED],
+    [
+      "no visit rule does not lift unconfirmed work",
+      { confirmed: 1, monthsAssessed: 0, monthsCompliant: 0 },
+      Grade.NOT_COMPLETED,
+    ],
+    [
+      "a rejected pledge confirmed later still counts once against excellent",
+      { confirmed: 4, rejected: 1, monthsCompliant: 12 },
+      Grade.GOOD,
+    ],
   ])("%s → %s", (_label, over, grade) => expect(proposeGrade(year(over))).toBe(grade));
 });
