@@ -14,7 +14,8 @@ import { GraphQLError } from "graphql";
 import { authenticate } from "./core/auth/authenticate";
 import { createTokenAuthority } from "./core/auth/token";
 import type { Viewer } from "./core/auth/viewer";
-import { createContext, type Context } from "./core/context";
+import { createContext, type Context, type ContextServices } from "./core/context";
+import { startLive, type LiveServices } from "./core/live/live";
 import { ErrorCode } from "./core/errors";
 import { formatError } from "./core/format-error";
 import { sqlTally } from "./core/sql-counter";
@@ -27,6 +28,8 @@ export interface RunningServer {
   url: string;
   wsUrl: string;
   httpServer: http.Server;
+  /** The process's event feed and dashboard hub. */
+  live: LiveServices;
   /** True when the built web client is served at `/`. */
   servesClient: boolean;
   stop(): Promise<void>;
@@ -39,6 +42,8 @@ export interface RunningServer {
 export async function startServer(config: Config, db: DataSource): Promise<RunningServer> {
   const schema = await createSchema();
   const tokens = createTokenAuthority(config);
+  const live = await startLive(config, db, tokens);
+  const services: ContextServices = { db, tokens, live };
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
@@ -61,7 +66,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
         }
       },
       // A fresh context (and fresh loaders) per operation, for the connection's viewer.
-      context: (c) => createContext(db, tokens, c.extra.viewer ?? null),
+      context: (c) => createContext(services, c.extra.viewer ?? null),
       onError: (_ctx, _id, _payload, errors) => {
         console.error(
           JSON.stringify({ level: "error", where: "graphql-ws", errors: errors.map((e) => e.message) }),
@@ -83,6 +88,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
         async serverWillStart() {
           return {
             async drainServer() {
+              await live.stop();
               await wsCleanup.dispose();
             },
           };
@@ -117,8 +123,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     context: async ({ req }) => {
       try {
         return createContext(
-          db,
-          tokens,
+          services,
           await authenticate(db, tokens, req.headers.authorization),
           sqlTally.getStore(),
         );
@@ -157,6 +162,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     wsUrl: `ws://${host}:${port}${GRAPHQL_PATH}`,
     httpServer,
     servesClient,
+    live,
     stop: () => (stopping ??= apollo.stop()),
   };
 }

@@ -88,6 +88,25 @@ const specs = {
     default: 3600,
     parse: integer(60, 86400 * 7),
   },
+  REDIS_URL: {
+    description: "redis://host:port for pub/sub between instances. Empty: in-process pub/sub (one instance).",
+    default: "",
+    parse: (s: string) => {
+      if (!/^rediss?:\/\//.test(s)) throw new Error(`expected redis:// or rediss://, got "${s}"`);
+      return s;
+    },
+  },
+  EVENT_POLL_MS: {
+    description:
+      "How often each instance reads the event table even without a signal (the fallback when Redis is down).",
+    default: 1000,
+    parse: integer(50, 60000),
+  },
+  DASHBOARD_COALESCE_MS: {
+    description: "A dashboard is recomputed once per burst of events arriving within this many milliseconds.",
+    default: 25,
+    parse: integer(0, 5000),
+  },
   LOG_SQL: {
     description: "Log every SQL statement (debugging).",
     default: false,

@@ -20,8 +20,8 @@ export interface Change {
 export interface MutationScope {
   manager: EntityManager;
   viewer: Viewer;
-  /** Writes an event row now, inside the transaction. */
-  record(change: Change): Promise<Event>;
+  /** Records a change; its event row is written in this transaction, just before it commits. */
+  record(change: Change): Promise<void>;
 }
 
 /** A JSON-safe copy of an entity for the event log (dates as ISO strings, no relations). */
@@ -52,6 +52,32 @@ export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) 
     run.catch(() => undefined),
   );
   return run;
+}
+
+/**
+ * Writes a mutation's event rows at the end of its transaction, under a lock on the single row of `event_lock`,
+ * so that event ids ascend in commit order: a reader tailing the table by id never skips an event that commits
+ * late. (SQLite needs no lock: its transactions already run one at a time.) Returns how many rows it wrote.
+ */
+async function writeEvents(manager: EntityManager, viewer: Viewer, changes: Change[]): Promise<number> {
+  if (changes.length === 0) return 0;
+  if (manager.connection.options.type !== "better-sqlite3")
+    await manager.query("SELECT id FROM event_lock WHERE id = 1 FOR UPDATE");
+  const repository = manager.getRepository(Event);
+  for (const change of changes) {
+    await repository.insert({
+      actorUserId: viewer.userId,
+      actorLabel: viewer.username,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      unitId: change.unit?.id ?? null,
+      unitPath: change.unit?.path ?? null,
+      before: change.before as object,
+      after: change.after as object,
+    });
+  }
+  return changes.length;
 }
 
 export const isDuplicateKey = (error: unknown) => {
@@ -100,28 +126,20 @@ export async function runMutation<T extends ObjectLiteral & { id: number }>(
   };
 
   try {
+    let written = 0;
     const result = await inTransaction(ctx.db, async (manager) => {
       const previous = await replay(manager);
       if (previous) return previous;
+      const changes: Change[] = [];
       const scope: MutationScope = {
         manager,
         viewer,
-        record: (change) =>
-          manager.getRepository(Event).save(
-            manager.getRepository(Event).create({
-              actorUserId: viewer.userId,
-              actorLabel: viewer.username,
-              action: change.action,
-              entityType: change.entityType,
-              entityId: change.entityId,
-              unitId: change.unit?.id ?? null,
-              unitPath: change.unit?.path ?? null,
-              before: change.before,
-              after: change.after,
-            }),
-          ),
+        record: async (change) => {
+          changes.push(change);
+        },
       };
       const entity = await work(scope);
+      written = await writeEvents(manager, viewer, changes);
       if (key != null) {
         await manager.getRepository(IdempotencyKey).insert({
           userId: viewer.userId,
@@ -134,6 +152,8 @@ export async function runMutation<T extends ObjectLiteral & { id: number }>(
       }
       return entity;
     });
+    // Published only after commit: subscribers then read the committed rows from the event table.
+    if (written > 0) ctx.signalEvents();
     return result;
   } catch (error) {
     // A concurrent retry with the same key committed first: answer with its result.

@@ -5,6 +5,7 @@ import { Directive } from "../features/directives/directive.entity";
 import { Evaluation } from "../features/evaluations/evaluation.entity";
 import { UnitEvaluation } from "../features/evaluations/unit-evaluation.entity";
 import { Event } from "../features/events/event.entity";
+import { EventLock } from "../features/events/event-lock.entity";
 import { Member } from "../features/members/member.entity";
 import { Position } from "../features/members/position.entity";
 import { Term } from "../features/members/term.entity";
@@ -36,4 +37,5 @@ export const entities = [
   Event,
   User,
   IdempotencyKey,
+  EventLock,
 ];

@@ -1,5 +1,6 @@
 import { describeEachDatabase, createTestDatabase } from "../test/databases";
 import { createDataSource } from "./data-source";
+import { EventLock } from "../features/events/event-lock.entity";
 import { entities } from "./entities";
 import { migrate } from "./migrate";
 
@@ -14,7 +15,9 @@ describeEachDatabase("migrations", (dialect) => {
       // Nothing left for the schema builder to do: the migrations match the entities.
       const pending = await db.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((q) => q.query)).toEqual([]);
-      for (const entity of entities) expect(await db.getRepository(entity).count()).toBe(0);
+      // Empty, but for the single row of event_lock that the migration writes.
+      for (const entity of entities)
+        expect(await db.getRepository(entity).count()).toBe(entity === EventLock ? 1 : 0);
       for (let i = 0; i < applied.length; i++) await db.undoLastMigration();
       await expect(db.query("SELECT COUNT(*) FROM org_unit")).rejects.toThrow();
     } finally {
