@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/clien
 import { ErrorLink } from "@apollo/client/link/error";
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { OperationTypeNode } from "graphql";
-import { createClient } from "graphql-ws";
+import { createClient, type Client } from "graphql-ws";
 import type { AuthStore } from "../auth/auth-store";
 import {
   authorizationHeader,
@@ -12,6 +12,7 @@ import {
   wsConnectionParams,
 } from "../auth/auth-view";
 import { authFailureCode } from "./failure";
+import { watchConnection } from "./live";
 
 /**
  * The one place that knows where the API lives. The path is relative: in production the API server serves
@@ -40,6 +41,17 @@ function authContextOf(operation: ApolloLink.Operation): AuthOperationContext {
     anonymous: anonymous === true,
     sentToken: typeof sentToken === "string" ? sentToken : null,
   };
+}
+
+/** The graphql-ws client behind each Apollo client made here (see `liveClientOf`). */
+const socketClients = new WeakMap<ApolloClient, Client>();
+
+/**
+ * The graphql-ws client behind an Apollo client from `createApolloClient`, for live.ts's resumable
+ * subscriptions (they change `since` on each reconnection, which Apollo's link cannot); null for others.
+ */
+export function liveClientOf(client: ApolloClient): Client | null {
+  return socketClients.get(client) ?? null;
 }
 
 export function createApolloClient(auth: AuthStore): ApolloClient {
@@ -77,6 +89,8 @@ export function createApolloClient(auth: AuthStore): ApolloClient {
       },
     },
   });
+  // Before anything subscribes, so live.ts knows whether the socket is open.
+  watchConnection(wsClient);
   const ws = new GraphQLWsLink(wsClient);
 
   const link = ApolloLink.from([
@@ -89,6 +103,7 @@ export function createApolloClient(auth: AuthStore): ApolloClient {
     ),
   ]);
   const client = new ApolloClient({ link, cache: new InMemoryCache() });
+  socketClients.set(client, wsClient);
 
   // On sign-in, sign-out and expiry: reconnect the socket with the new identity and forget the old one's data.
   auth.setBeforeChange(async () => {

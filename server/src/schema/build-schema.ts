@@ -1,4 +1,5 @@
 import path from "node:path";
+import { createPubSub } from "@graphql-yoga/subscription";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { AssignmentResolver } from "../features/assignments/assignment.resolver";
@@ -18,6 +19,7 @@ import { PledgeResolver } from "../features/pledges/pledge.resolver";
 import { SummaryResolver } from "../features/summary/summary.resolver";
 import { MonthlyComplianceResolver, VisitResolver } from "../features/visits/visit.resolver";
 import { AuthResolver } from "../features/users/auth.resolver";
+import { LiveResolver } from "../features/events/live.resolver";
 
 export const resolvers = [
   NodeResolver,
@@ -39,6 +41,7 @@ export const resolvers = [
   EventResolver,
   SummaryResolver,
   AuthResolver,
+  LiveResolver,
 ] as const;
 
 /** Where the committed SDL lives: third parties and the client read it, CI compares it with the code. */
@@ -52,6 +55,9 @@ export function createSchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: false,
     emitSchemaFile: false,
+    // Every subscription brings its own `subscribe` (the event feed, the dashboard hub); type-graphql still
+    // insists on a pub/sub, which stays unused.
+    pubSub: createPubSub(),
   }).then(describeRootTypes);
   return cached;
 }

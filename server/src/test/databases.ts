@@ -87,3 +87,39 @@ function mysqlReasonSync(): string | null {
     ? null
     : `MariaDB/MySQL not reachable at ${MYSQL_URL}: ${(result.stdout || result.stderr || "timeout").trim()}`;
 }
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** Null when Redis answers PING; otherwise why not (probed synchronously, like MariaDB). */
+export function redisUnavailableReason(): string | null {
+  const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
+  const script = `const R = require("ioredis"); const r = new R(${JSON.stringify(REDIS_URL)}, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    r.connect().then(() => r.ping()).then(() => { r.disconnect(); process.exit(0); }, (e) => { console.log(e.message); process.exit(1); });`;
+  const result = spawnSync(process.execPath, ["-e", script], {
+    cwd: __dirname,
+    encoding: "utf8",
+    timeout: 10000,
+  });
+  return result.status === 0
+    ? null
+    : `Redis not reachable at ${REDIS_URL}: ${(result.stdout || result.stderr || "timeout").trim()}`;
+}
+
+/** `describe` that needs MariaDB and Redis both: skipped with the reason when they are missing, or failed under REQUIRE_SERVICES=1. */
+export function describeWithServices(title: string, body: () => void): void {
+  const reason = mysqlReasonSync() ?? redisUnavailableReason();
+  if (reason && !REQUIRE_SERVICES) {
+    console.warn(`SKIPPED "${title}": ${reason}`);
+    describe.skip(`${title} (skipped: ${reason})`, body);
+    return;
+  }
+  describe(title, () => {
+    if (reason) {
+      it("needs MariaDB and Redis (REQUIRE_SERVICES=1)", () => {
+        throw new Error(reason);
+      });
+      return;
+    }
+    body();
+  });
+}
