@@ -1,10 +1,19 @@
 import { createHash } from "node:crypto";
+import { Arg } from "type-graphql";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { Event } from "../features/events/event.entity";
 import { IdempotencyKey } from "../features/idempotency/idempotency-key.entity";
 import { requireViewer, type Viewer } from "./auth/viewer";
 import type { Context } from "./context";
 import { ApiError, ErrorCode, badInput } from "./errors";
+
+/** The optional `idempotencyKey` argument every mutation takes, described once. */
+export const IdempotencyKeyArg = () =>
+  Arg("idempotencyKey", () => String, {
+    nullable: true,
+    description:
+      "A unique key for this change (8–128 characters). A retry with the same key and input returns the first result and does not act twice; the same key with other input is refused with IDEMPOTENCY_KEY_REUSED.",
+  });
 
 /** One change to record in the event log, in the mutation's transaction. */
 export interface Change {

@@ -56,21 +56,28 @@ export async function createTestDatabase(dialect: "sqlite" | "mysql"): Promise<T
  */
 export function describeEachDatabase(title: string, body: (dialect: "sqlite" | "mysql") => void): void {
   describe(`${title} [sqlite]`, () => body("sqlite"));
-  const reason = mysqlReasonSync();
+  describeIfAvailable(`${title} [mysql]`, mysqlReasonSync(), () => body("mysql"));
+}
+
+/**
+ * Runs `body` when `reason` is null. Otherwise the suite is reported as skipped with the reason, or, under
+ * REQUIRE_SERVICES=1 (CI), fails with it.
+ */
+function describeIfAvailable(title: string, reason: string | null, body: () => void): void {
   if (reason && !REQUIRE_SERVICES) {
-    console.warn(`SKIPPED "${title} [mysql]": ${reason}`);
-    describe.skip(`${title} [mysql] (skipped: ${reason})`, () => body("mysql"));
-  } else {
-    describe(`${title} [mysql]`, () => {
-      if (reason) {
-        it("needs MariaDB (REQUIRE_SERVICES=1)", () => {
-          throw new Error(reason);
-        });
-        return;
-      }
-      body("mysql");
-    });
+    console.warn(`SKIPPED "${title}": ${reason}`);
+    describe.skip(`${title} (skipped: ${reason})`, body);
+    return;
   }
+  describe(title, () => {
+    if (reason) {
+      it("needs its services (REQUIRE_SERVICES=1)", () => {
+        throw new Error(reason);
+      });
+      return;
+    }
+    body();
+  });
 }
 
 /** Jest collects tests synchronously, so availability is probed once, synchronously, in a child process. */
@@ -105,21 +112,7 @@ export function redisUnavailableReason(): string | null {
     : `Redis not reachable at ${REDIS_URL}: ${(result.stdout || result.stderr || "timeout").trim()}`;
 }
 
-/** `describe` that needs MariaDB and Redis both: skipped with the reason when they are missing, or failed under REQUIRE_SERVICES=1. */
+/** `describe` that needs MariaDB and Redis both. */
 export function describeWithServices(title: string, body: () => void): void {
-  const reason = mysqlReasonSync() ?? redisUnavailableReason();
-  if (reason && !REQUIRE_SERVICES) {
-    console.warn(`SKIPPED "${title}": ${reason}`);
-    describe.skip(`${title} (skipped: ${reason})`, body);
-    return;
-  }
-  describe(title, () => {
-    if (reason) {
-      it("needs MariaDB and Redis (REQUIRE_SERVICES=1)", () => {
-        throw new Error(reason);
-      });
-      return;
-    }
-    body();
-  });
+  describeIfAvailable(title, mysqlReasonSync() ?? redisUnavailableReason(), body);
 }

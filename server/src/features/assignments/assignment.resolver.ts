@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { IdempotencyKeyArg } from "../../core/mutation";
 import type { Context } from "../../core/context";
 import { AssignmentConnection } from "../../core/connections";
 import { PageArgs, toConnection } from "../../core/pagination";
@@ -27,9 +28,6 @@ import {
 } from "./assignment.mutation-inputs";
 import { assignMember, createDirective, endAssignment, reassign } from "./assignment.workflow";
 
-const KEY =
-  "A unique key for this change (8–128 characters); a retry with the same key and input does not act twice.";
-
 @Resolver(() => Assignment)
 export class AssignmentResolver {
   @Query(() => AssignmentConnection, { description: "Assignments matching a filter, a page at a time." })
@@ -48,7 +46,7 @@ export class AssignmentResolver {
   createDirective(
     @Ctx() ctx: Context,
     @Arg("input", () => CreateDirectiveInput, { description: "The directive." }) input: CreateDirectiveInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY }) idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return createDirective(ctx, input, idempotencyKey);
   }
@@ -59,7 +57,7 @@ export class AssignmentResolver {
   assignMember(
     @Ctx() ctx: Context,
     @Arg("input", () => AssignMemberInput, { description: "The assignment." }) input: AssignMemberInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY }) idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return assignMember(ctx, input, idempotencyKey);
   }
@@ -71,7 +69,7 @@ export class AssignmentResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => EndAssignmentInput, { description: "The assignment and its last day." })
     input: EndAssignmentInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY }) idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return endAssignment(ctx, input, idempotencyKey);
   }
@@ -83,7 +81,7 @@ export class AssignmentResolver {
   reassign(
     @Ctx() ctx: Context,
     @Arg("input", () => ReassignInput, { description: "Who takes over, from when." }) input: ReassignInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY }) idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return reassign(ctx, input, idempotencyKey);
   }

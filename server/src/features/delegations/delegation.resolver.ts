@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { IdempotencyKeyArg } from "../../core/mutation";
 import type { Context } from "../../core/context";
 import { ConcernConnection, DelegationConnection } from "../../core/connections";
 import { PageArgs, toConnection } from "../../core/pagination";
@@ -29,9 +30,6 @@ import {
 } from "./delegation.mutation-inputs";
 import { recordDelegation } from "./delegation.workflow";
 
-const KEY_DESCRIPTION =
-  "A unique key for this change (8–128 characters). A retry with the same key and input returns the first result and does not act twice.";
-
 @Resolver(() => Delegation)
 export class DelegationResolver {
   @Query(() => DelegationConnection, { description: "Working delegations matching a filter, latest first." })
@@ -52,8 +50,7 @@ export class DelegationResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => RecordDelegationInput, { description: "The delegation." })
     input: RecordDelegationInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return recordDelegation(ctx, input, idempotencyKey);
   }
@@ -117,8 +114,7 @@ export class ConcernResolver {
   raiseConcern(
     @Ctx() ctx: Context,
     @Arg("input", () => RaiseConcernInput, { description: "The concern." }) input: RaiseConcernInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return raiseConcern(ctx, input, idempotencyKey);
   }
@@ -131,8 +127,7 @@ export class ConcernResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => AssignConcernHandlerInput, { description: "The concern and its handler." })
     input: AssignConcernHandlerInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return assignConcernHandler(ctx, input, idempotencyKey);
   }
@@ -144,8 +139,7 @@ export class ConcernResolver {
   startConcern(
     @Ctx() ctx: Context,
     @Arg("input", () => StartConcernInput, { description: "The concern." }) input: StartConcernInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return startConcern(ctx, input, idempotencyKey);
   }
@@ -158,8 +152,7 @@ export class ConcernResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => ResolveConcernInput, { description: "The concern and the answer." })
     input: ResolveConcernInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return resolveConcern(ctx, input, idempotencyKey);
   }

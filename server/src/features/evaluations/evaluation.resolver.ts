@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { IdempotencyKeyArg } from "../../core/mutation";
 import type { Context } from "../../core/context";
 import { EvaluationConnection, UnitEvaluationConnection } from "../../core/connections";
 import { PageArgs, toConnection } from "../../core/pagination";
@@ -19,9 +20,6 @@ import { GradeQuotaWarning, ProposeGradesPayload, SetFinalGradePayload } from ".
 import { proposeGrades, setFinalGrade, setUnitGrade } from "./evaluation.workflow";
 import { listQuotaWarnings } from "./grade-quota.service";
 import { UnitEvaluation } from "./unit-evaluation.entity";
-
-const KEY_DESCRIPTION =
-  "A unique key for this change (8–128 characters). A retry with the same key and input returns the first result and does not act twice.";
 
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
@@ -57,8 +55,7 @@ export class EvaluationResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => ProposeGradesInput, { description: "The subtree and the year." })
     input: ProposeGradesInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return proposeGrades(ctx, input, idempotencyKey);
   }
@@ -71,8 +68,7 @@ export class EvaluationResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => SetFinalGradeInput, { description: "The member, year and grade." })
     input: SetFinalGradeInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return setFinalGrade(ctx, input, idempotencyKey);
   }
@@ -110,8 +106,7 @@ export class UnitEvaluationResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => SetUnitGradeInput, { description: "The unit, year and grade." })
     input: SetUnitGradeInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return setUnitGrade(ctx, input, idempotencyKey);
   }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { IdempotencyKeyArg } from "../../core/mutation";
 import type { Context } from "../../core/context";
 import { NtmCriterionStatusConnection, NtmRecognitionConnection } from "../../core/connections";
 import { PageArgs, toConnection } from "../../core/pagination";
@@ -17,9 +18,6 @@ import {
 } from "./ntm.service";
 import { RecognizeNtmInput, SetNtmCriterionStatusInput } from "./ntm.mutation-inputs";
 import { recognizeNtm, setNtmCriterionStatus } from "./ntm.workflow";
-
-const KEY_DESCRIPTION =
-  "A unique key for this change (8–128 characters). A retry with the same key and input returns the first result and does not act twice.";
 
 @Resolver(() => NtmCriterion)
 export class NtmCriterionResolver {
@@ -61,8 +59,7 @@ export class NtmCriterionResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => SetNtmCriterionStatusInput, { description: "The assessment." })
     input: SetNtmCriterionStatusInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return setNtmCriterionStatus(ctx, input, idempotencyKey);
   }
@@ -74,8 +71,7 @@ export class NtmCriterionResolver {
   recognizeNtm(
     @Ctx() ctx: Context,
     @Arg("input", () => RecognizeNtmInput, { description: "The decision." }) input: RecognizeNtmInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return recognizeNtm(ctx, input, idempotencyKey);
   }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { IdempotencyKeyArg } from "../../core/mutation";
 import type { Context } from "../../core/context";
 import { PledgeConnection } from "../../core/connections";
 import { PageArgs, toConnection } from "../../core/pagination";
@@ -28,9 +29,6 @@ import {
   withdrawPledge,
 } from "./pledge.workflow";
 
-const KEY_DESCRIPTION =
-  "A unique key for this change (8–128 characters). A retry with the same key and input returns the first result and does not act twice.";
-
 @Resolver(() => Pledge)
 export class PledgeResolver {
   @Query(() => PledgeConnection, {
@@ -51,8 +49,7 @@ export class PledgeResolver {
   registerPledge(
     @Ctx() ctx: Context,
     @Arg("input", () => RegisterPledgeInput, { description: "The pledge." }) input: RegisterPledgeInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return registerPledge(ctx, input, idempotencyKey);
   }
@@ -63,8 +60,7 @@ export class PledgeResolver {
   updatePledge(
     @Ctx() ctx: Context,
     @Arg("input", () => UpdatePledgeInput, { description: "The changes." }) input: UpdatePledgeInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return updatePledge(ctx, input, idempotencyKey);
   }
@@ -75,8 +71,7 @@ export class PledgeResolver {
   withdrawPledge(
     @Ctx() ctx: Context,
     @Arg("input", () => PledgeDecisionInput, { description: "The pledge." }) input: PledgeDecisionInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return withdrawPledge(ctx, input, idempotencyKey);
   }
@@ -88,8 +83,7 @@ export class PledgeResolver {
   reportPledge(
     @Ctx() ctx: Context,
     @Arg("input", () => ReportPledgeInput, { description: "The report." }) input: ReportPledgeInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return reportPledge(ctx, input, idempotencyKey);
   }
@@ -101,8 +95,7 @@ export class PledgeResolver {
   confirmPledge(
     @Ctx() ctx: Context,
     @Arg("input", () => PledgeDecisionInput, { description: "The pledge." }) input: PledgeDecisionInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return confirmPledge(ctx, input, idempotencyKey);
   }
@@ -115,8 +108,7 @@ export class PledgeResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => PledgeDecisionInput, { description: "The pledge and the reason." })
     input: PledgeDecisionInput,
-    @Arg("idempotencyKey", () => String, { nullable: true, description: KEY_DESCRIPTION })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return rejectPledge(ctx, input, idempotencyKey);
   }

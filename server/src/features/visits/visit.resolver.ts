@@ -10,6 +10,7 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { IdempotencyKeyArg } from "../../core/mutation";
 import type { Context } from "../../core/context";
 import { VisitConnection } from "../../core/connections";
 import { PageArgs, toConnection } from "../../core/pagination";
@@ -57,12 +58,7 @@ export class VisitResolver {
   recordVisit(
     @Ctx() ctx: Context,
     @Arg("input", () => RecordVisitInput, { description: "The visit." }) input: RecordVisitInput,
-    @Arg("idempotencyKey", () => String, {
-      nullable: true,
-      description:
-        "A unique key for this change (8–128 characters); a retry with the same key does not record twice.",
-    })
-    idempotencyKey?: string,
+    @IdempotencyKeyArg() idempotencyKey?: string,
   ) {
     return recordVisit(ctx, input, idempotencyKey);
   }
