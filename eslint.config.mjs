@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       "**/dist/**",
       "**/.test-dist/**",
+      "**/e2e-dist/**",
       "**/node_modules/**",
       "**/coverage/**",
       "test-results/**",

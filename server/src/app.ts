@@ -8,7 +8,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { DataSource } from "typeorm";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import type { Config } from "./config";
 import { GraphQLError } from "graphql";
 import { authenticate } from "./core/auth/authenticate";
@@ -17,6 +17,9 @@ import type { Viewer } from "./core/auth/viewer";
 import { createContext, type Context, type ContextServices } from "./core/context";
 import { startLive, type LiveServices } from "./core/live/live";
 import { ErrorCode } from "./core/errors";
+import { bodyErrors, checkOperation, limitsPlugin, MAX_BODY_BYTES, tokenLimit } from "./core/http-guards";
+import { LIMITS } from "./core/query-limits";
+import { RateLimits } from "./core/rate-limit";
 import { formatError } from "./core/format-error";
 import { sqlTally } from "./core/sql-counter";
 import { dialectOf } from "./db/data-source";
@@ -43,13 +46,33 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   const schema = await createSchema();
   const tokens = createTokenAuthority(config);
   const live = await startLive(config, db, tokens);
-  const services: ContextServices = { db, tokens, live };
+  const rateLimits = new RateLimits(db, config.REDIS_URL);
+  const services: ContextServices = { db, tokens, live, rateLimits };
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
+  // 1 MiB a frame: a larger one closes the socket with 1009 before it is read.
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: GRAPHQL_PATH,
+    maxPayload: MAX_BODY_BYTES,
+  });
+  // Sockets opened with an API key, so that revoking the key closes them at once, on every instance.
+  const keySockets = new Map<number, Set<WebSocket>>();
+  const trackKeySocket = (keyId: number, socket: WebSocket) => {
+    const sockets = keySockets.get(keyId) ?? new Set<WebSocket>();
+    keySockets.set(keyId, sockets.add(socket));
+    socket.once("close", () => sockets.delete(socket));
+  };
+  live.feed.listen((events) => {
+    for (const event of events) {
+      if (event.action !== "API_KEY_REVOKED") continue;
+      for (const socket of keySockets.get(event.entityId) ?? []) socket.close(4403, "API key revoked");
+      keySockets.delete(event.entityId);
+    }
+  });
+  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; socket: WebSocket }>(
     {
       schema,
       // The token travels in connection_init; a bad one closes the socket with 4403 before any operation.
@@ -59,14 +82,47 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
             db,
             tokens,
             c.connectionParams?.authorization ?? c.connectionParams?.Authorization,
+            c.connectionParams?.apiKey,
           );
+          const keyId = c.extra.viewer?.apiKeyId;
+          if (keyId != null) trackKeySocket(keyId, c.extra.socket);
           return true;
         } catch {
           return false;
         }
       },
-      // A fresh context (and fresh loaders) per operation, for the connection's viewer.
-      context: (c) => createContext(services, c.extra.viewer ?? null),
+      // The same limits as HTTP (Apollo's validation rules do not run here by themselves), then a fresh
+      // context (and fresh loaders) per operation, for the connection's viewer.
+      onSubscribe: async (c, _id, payload) => {
+        const checked = checkOperation(
+          schema,
+          payload.query,
+          payload.variables ?? {},
+          LIMITS[c.extra.viewer && c.extra.viewer.userId > 0 ? "user" : "public"],
+        );
+        if ("errors" in checked) return checked.errors;
+        try {
+          await rateLimits.consume(
+            c.extra.viewer ?? null,
+            c.extra.request.socket.remoteAddress ?? "unknown",
+            checked.cost,
+          );
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        return {
+          schema,
+          document: checked.document,
+          variableValues: payload.variables ?? undefined,
+          operationName: payload.operationName ?? undefined,
+          contextValue: createContext(
+            services,
+            c.extra.viewer ?? null,
+            undefined,
+            c.extra.request.socket.remoteAddress ?? "unknown",
+          ),
+        };
+      },
       onError: (_ctx, _id, _payload, errors) => {
         console.error(
           JSON.stringify({ level: "error", where: "graphql-ws", errors: errors.map((e) => e.message) }),
@@ -80,8 +136,10 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
+      limitsPlugin(schema),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       {
@@ -89,6 +147,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
           return {
             async drainServer() {
               await live.stop();
+              rateLimits.close();
               await wsCleanup.dispose();
             },
           };
@@ -124,8 +183,9 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       try {
         return createContext(
           services,
-          await authenticate(db, tokens, req.headers.authorization),
+          await authenticate(db, tokens, req.headers.authorization, req.headers["x-api-key"]),
           sqlTally.getStore(),
+          req.ip ?? "unknown",
         );
       } catch (error) {
         const code = error instanceof GraphQLError ? error.extensions.code : ErrorCode.UNAUTHENTICATED;
@@ -135,9 +195,10 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       }
     },
   });
-  app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), (req, res, next) =>
+  app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY_BYTES }), tokenLimit, (req, res, next) =>
     sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
   );
+  app.use(GRAPHQL_PATH, bodyErrors);
 
   const servesClient =
     Boolean(config.CLIENT_DIST) && fs.existsSync(path.join(config.CLIENT_DIST, "index.html"));

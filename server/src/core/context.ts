@@ -5,6 +5,8 @@ import type { TokenAuthority } from "./auth/token";
 import type { Viewer } from "./auth/viewer";
 import type { LiveServices } from "./live/live";
 import type { SqlTally } from "./sql-counter";
+import type { RateLimitState, RateLimits } from "./rate-limit";
+import type { CallerClass } from "./query-limits";
 
 /** What every resolver and service receives first: who is asking, their loaders, the database, live updates. */
 export interface Context {
@@ -17,6 +19,14 @@ export interface Context {
   tokens: TokenAuthority;
   /** The process's event feed and dashboard hub (subscriptions). */
   live: LiveServices;
+  /** Which query limits apply: "user" for signed-in users, "public" for API keys and anonymous callers. */
+  callerClass: CallerClass;
+  /** The operation's estimated cost (objects it may return), once computed. */
+  cost?: number; /** The caller's address (anonymous callers are metered by it). */
+  clientIp: string;
+  /** Cost budgets; the state after this operation's cost was spent, when the caller is metered. */
+  rateLimits?: RateLimits;
+  rateLimit?: RateLimitState | null;
   /** Tells every instance that new event rows are committed (called after commit). */
   signalEvents(): void;
 }
@@ -25,12 +35,14 @@ export interface ContextServices {
   db: DataSource;
   tokens: TokenAuthority;
   live: LiveServices;
+  rateLimits?: RateLimits;
 }
 
 export function createContext(
   services: ContextServices,
   viewer: Viewer | null,
   sql: SqlTally = { statements: 0 },
+  clientIp = "local",
 ): Context {
   return {
     requestId: randomUUID(),
@@ -38,8 +50,11 @@ export function createContext(
     loaders: new Loaders(services.db),
     sql,
     viewer,
+    callerClass: viewer && viewer.userId > 0 ? "user" : "public",
     tokens: services.tokens,
     live: services.live,
+    rateLimits: services.rateLimits,
+    clientIp,
     signalEvents: () => services.live.feed.signal(),
   };
 }

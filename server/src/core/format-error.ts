@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError } from "graphql";
 import { ErrorCode } from "./errors";
 
 /** Codes that Apollo and graphql-js themselves produce for requests that are wrong, not for server faults. */
@@ -25,7 +26,9 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = String(formatted.extensions?.code ?? "");
-  if (CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+  // Our own errors are GraphQLErrors with a stable code; Apollo's and graphql-js's request errors carry theirs.
+  const ours = original instanceof GraphQLError && code !== "" && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+  if (ours || (CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

@@ -113,6 +113,7 @@ export async function runMutation<T extends ObjectLiteral & { id: number }>(
   work: (scope: MutationScope) => Promise<T>,
 ): Promise<T> {
   const viewer = requireViewer(ctx);
+  if (viewer.apiKeyId != null) throw new ApiError(ErrorCode.FORBIDDEN, "API keys are read-only.");
   const key = operation.idempotencyKey ?? null;
   if (key != null && (key.length < 8 || key.length > 128))
     throw badInput("idempotencyKey must be 8 to 128 characters.");

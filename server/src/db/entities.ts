@@ -6,6 +6,7 @@ import { Evaluation } from "../features/evaluations/evaluation.entity";
 import { UnitEvaluation } from "../features/evaluations/unit-evaluation.entity";
 import { Event } from "../features/events/event.entity";
 import { EventLock } from "../features/events/event-lock.entity";
+import { ApiKey } from "../features/api-keys/api-key.entity";
 import { Member } from "../features/members/member.entity";
 import { Position } from "../features/members/position.entity";
 import { Term } from "../features/members/term.entity";
@@ -38,4 +39,5 @@ export const entities = [
   User,
   IdempotencyKey,
   EventLock,
+  ApiKey,
 ];

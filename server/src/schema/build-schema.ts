@@ -20,6 +20,7 @@ import { SummaryResolver } from "../features/summary/summary.resolver";
 import { MonthlyComplianceResolver, VisitResolver } from "../features/visits/visit.resolver";
 import { AuthResolver } from "../features/users/auth.resolver";
 import { LiveResolver } from "../features/events/live.resolver";
+import { ApiKeyResolver } from "../features/api-keys/api-key.resolver";
 
 export const resolvers = [
   NodeResolver,
@@ -42,6 +43,7 @@ export const resolvers = [
   SummaryResolver,
   AuthResolver,
   LiveResolver,
+  ApiKeyResolver,
 ] as const;
 
 /** Where the committed SDL lives: third parties and the client read it, CI compares it with the code. */

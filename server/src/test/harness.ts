@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { Config } from "../config";
 import { startServer, type RunningServer } from "../app";
 import { createDataSource } from "../db/data-source";
 import { migrate } from "../db/migrate";
@@ -36,9 +37,10 @@ export const DEMO_PASSWORD = "demo-2016";
 /** A real server on a free port over a fresh, migrated database with the demo data: what a third party sees. */
 export async function startTestServer(
   dialect: "sqlite" | "mysql",
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; config?: Partial<Config> } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
+  Object.assign(database.config, options.config ?? {});
   const db = createDataSource(database.config);
   await db.initialize();
   await migrate(db);

@@ -12,6 +12,8 @@ export interface Viewer {
   /** Materialised path of the user's unit: the subtree the user sees and acts in. */
   unitPath: string;
   memberId: number | null;
+  /** Set when a third party's API key is calling: read-only, no personal fields, its own budget. */
+  apiKeyId?: number | null;
 }
 
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {

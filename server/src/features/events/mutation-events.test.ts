@@ -254,6 +254,23 @@ const scenarios: Record<string, Scenario> = {
     );
     return [{ action: "UNIT_GRADE_SET", entityId: setUnitGrade.id }];
   },
+  async createApiKey(c) {
+    const id = (
+      await c.admin.data(
+        `mutation { createApiKey(input: { name: "Cổng tỉnh", unit: { code: "925" } }) { apiKey { id } } }`,
+      )
+    ).createApiKey.apiKey.id;
+    return [{ action: "API_KEY_CREATED", entityId: id }];
+  },
+  async revokeApiKey(c) {
+    const id = (
+      await c.admin.data(
+        `mutation { createApiKey(input: { name: "Báo chí", unit: { code: "92" } }) { apiKey { id } } }`,
+      )
+    ).createApiKey.apiKey.id;
+    await c.admin.data(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id });
+    return [{ action: "API_KEY_REVOKED", entityId: id }];
+  },
 };
 
 describeEachDatabase("the event log", (dialect) => {

@@ -1,10 +1,12 @@
 import { Init1795628452468 } from "./1795628452468-init";
 import { UsersAndIdempotency1795629293125 } from "./1795629293125-users-and-idempotency";
 import { EventLock1795630849159 } from "./1795630849159-event-lock";
+import { ApiKeys1795634030233 } from "./1795634030233-api-keys";
 
 /** In order of application. */
 export const mysqlMigrations: Function[] = [
   Init1795628452468,
   UsersAndIdempotency1795629293125,
   EventLock1795630849159,
+  ApiKeys1795634030233,
 ];

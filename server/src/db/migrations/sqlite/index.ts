@@ -1,10 +1,12 @@
 import { Init1795628451955 } from "./1795628451955-init";
 import { UsersAndIdempotency1795629292320 } from "./1795629292320-users-and-idempotency";
 import { EventLock1795630848238 } from "./1795630848238-event-lock";
+import { ApiKeys1795634029540 } from "./1795634029540-api-keys";
 
 /** In order of application. */
 export const sqliteMigrations: Function[] = [
   Init1795628451955,
   UsersAndIdempotency1795629292320,
   EventLock1795630848238,
+  ApiKeys1795634029540,
 ];

@@ -1,0 +1,199 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { NextFunction, Request, Response } from "express";
+import { GraphQLError, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from "graphql";
+import type { Context } from "./context";
+import {
+  estimateCost,
+  LIMITS,
+  LimitCode,
+  limitRules,
+  parseLimited,
+  withoutSuggestions,
+  type CallerClass,
+  type Limits,
+} from "./query-limits";
+
+/** Largest request body (and WebSocket frame) accepted. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function sendErrors(res: Response, status: number, code: string, message: string): void {
+  res
+    .status(status)
+    .type("application/json")
+    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Which limits a request gets, from the shape of its credentials alone (checked properly later): a signed-in
+ * user's token is a JWT (three dot-separated parts); API keys and anonymous callers get the public limits.
+ */
+export function callerClassOf(authorization: unknown): CallerClass {
+  return typeof authorization === "string" && /^Bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/i.test(authorization.trim())
+    ? "user"
+    : "public";
+}
+
+/** Refuses a query over the token budget before Apollo parses it (HTTP 400, TOO_MANY_TOKENS). */
+export function tokenLimit(req: Request, res: Response, next: NextFunction): void {
+  const query =
+    typeof req.body?.query === "string"
+      ? req.body.query
+      : typeof req.query.query === "string"
+        ? req.query.query
+        : null;
+  if (query == null) return next();
+  try {
+    parseLimited(query, LIMITS[callerClassOf(req.headers.authorization)]);
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === LimitCode.TOO_MANY_TOKENS) {
+      return sendErrors(res, 400, LimitCode.TOO_MANY_TOKENS, error.message);
+    }
+    // Syntax errors are Apollo's to report, with its usual code.
+  }
+  next();
+}
+
+/** Body parser failures as GraphQL errors with stable codes, not HTML. */
+export function bodyErrors(
+  error: { type?: string; status?: number } | undefined,
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
+  if (!error) return next();
+  if (error.type === "entity.too.large")
+    return sendErrors(res, 413, "PAYLOAD_TOO_LARGE", `The request body is over ${MAX_BODY_BYTES} bytes.`);
+  if (error.type === "entity.parse.failed")
+    return sendErrors(res, 400, "BAD_REQUEST", "The request body is not valid JSON.");
+  next(error);
+}
+
+function costError(cost: number, limits: Limits): GraphQLError {
+  return new GraphQLError(
+    `Query cost ${cost} is over the limit of ${limits.cost}; ask for fewer items (first) or fewer nested lists.`,
+    {
+      extensions: {
+        code: LimitCode.QUERY_TOO_COSTLY,
+        cost: { requested: cost, limit: limits.cost },
+        http: { status: 400 },
+      },
+    },
+  );
+}
+
+/** Runs the limit rules and the cost check on a validated operation; the first failure as a 400. */
+function limitErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  limits: Limits,
+): { errors: GraphQLError[]; cost: number } {
+  const errors = validate(schema, document, limitRules(limits)).map(
+    (e) =>
+      new GraphQLError(e.message, {
+        nodes: e.nodes,
+        extensions: { code: e.extensions.code ?? "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
+      }),
+  );
+  let cost = 0;
+  try {
+    cost = estimateCost(schema, document, variables);
+  } catch {
+    // Variables that do not coerce: execution reports them properly (BAD_USER_INPUT); nothing to cost yet.
+  }
+  if (errors.length === 0 && cost > limits.cost) errors.push(costError(cost, limits));
+  return { errors, cost };
+}
+
+/**
+ * The limits on HTTP: after Apollo parsed and validated the operation, the caller's limits (depth, aliases,
+ * directives, fields) and its cost; Apollo's own validation rules are static, and the limits depend on the caller.
+ */
+export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, contextValue }) {
+          const { errors, cost } = limitErrors(
+            schema,
+            document,
+            request.variables ?? {},
+            LIMITS[contextValue.callerClass],
+          );
+          contextValue.cost = cost;
+          if (errors.length > 0) throw errors[0];
+          contextValue.rateLimit =
+            (await contextValue.rateLimits?.consume(contextValue.viewer, contextValue.clientIp, cost)) ??
+            null;
+        },
+        async willSendResponse({ contextValue, response }) {
+          const state = contextValue.rateLimit;
+          if (!state) return;
+          response.http.headers.set("x-ratelimit-limit", String(state.limit));
+          response.http.headers.set("x-ratelimit-remaining", String(state.remaining));
+          response.http.headers.set("x-ratelimit-reset", String(Math.ceil(state.resetAt.getTime() / 1000)));
+          if (response.body.kind === "single") {
+            const result = response.body.singleResult;
+            result.extensions = {
+              ...result.extensions,
+              cost: {
+                requested: state.cost,
+                actual: countObjects(result.data),
+                remaining: state.remaining,
+                limit: state.limit,
+              },
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The same checks for graphql-ws operations: tokens, graphql-js rules plus the limits, cost. */
+export function checkOperation(
+  schema: GraphQLSchema,
+  query: string,
+  variables: Record<string, unknown>,
+  limits: Limits,
+): { document: DocumentNode; cost: number } | { errors: GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parseLimited(query, limits);
+  } catch (error) {
+    return {
+      errors: [
+        error instanceof GraphQLError
+          ? error
+          : new GraphQLError("The query could not be parsed.", {
+              extensions: { code: "GRAPHQL_PARSE_FAILED" },
+            }),
+      ],
+    };
+  }
+  const invalid = validate(schema, document, specifiedRules);
+  if (invalid.length > 0) {
+    return {
+      errors: invalid.map(
+        (e) =>
+          new GraphQLError(withoutSuggestions(e.message), {
+            nodes: e.nodes,
+            extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+          }),
+      ),
+    };
+  }
+  const { errors, cost } = limitErrors(schema, document, variables, limits);
+  return errors.length > 0 ? { errors } : { document, cost };
+}
+
+/** Objects actually returned: the cost a query turned out to have (reported beside the estimate it paid). */
+export function countObjects(data: unknown): number {
+  if (Array.isArray(data)) return data.reduce((n: number, item) => n + countObjects(item), 0);
+  if (data && typeof data === "object")
+    return (
+      1 +
+      Object.values(data).reduce((n: number, v) => n + (v && typeof v === "object" ? countObjects(v) : 0), 0)
+    );
+  return 0;
+}
