@@ -18,6 +18,11 @@ export default defineConfig({
     // Ant Design alone is ~800 kB minified (~250 kB gzip) once Table is in; it is one cached vendor chunk.
     chunkSizeWarningLimit: 1000,
     rolldownOptions: {
+      onwarn(warning, warn) {
+        // GraphiQL ships React Compiler output with "use no memo" directives: dropping them when bundling is harmless.
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.id?.includes("node_modules")) return;
+        warn(warning);
+      },
       output: {
         // Libraries change less often than the app: separate chunks stay cached across deploys.
         codeSplitting: {

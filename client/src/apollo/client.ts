@@ -43,6 +43,14 @@ function authContextOf(operation: ApolloLink.Operation): AuthOperationContext {
   };
 }
 
+/**
+ * Milliseconds before reconnection attempt `retries` (0 first): doubling from 1 s up to 30 s, plus 0.3–3 s of
+ * jitter so that a room of screens does not reconnect in step after a server restart.
+ */
+export function reconnectDelay(retries: number, random: () => number = Math.random): number {
+  return Math.min(1000 * 2 ** retries, 30_000) + 300 + Math.floor(random() * 2700);
+}
+
 /** The graphql-ws client behind each Apollo client made here (see `liveClientOf`). */
 const socketClients = new WeakMap<ApolloClient, Client>();
 
@@ -83,6 +91,9 @@ export function createApolloClient(auth: AuthStore): ApolloClient {
       return wsConnectionParams(socketToken);
     },
     shouldRetry: shouldRetrySocket,
+    // A meeting-room monitor stays up through a server restart or an outage: keep trying, at most every 30 s.
+    retryAttempts: Infinity,
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, reconnectDelay(retries))),
     on: {
       closed: (event) => {
         if (isAuthRefusedClose(event) && socketToken) void auth.end("rejected", socketToken);

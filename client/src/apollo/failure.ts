@@ -11,7 +11,8 @@ export type ApiFailure =
 
 type FormattedError = { extensions?: Record<string, unknown> };
 
-function fromFormattedErrors(errors: readonly FormattedError[]): ApiFailure | undefined {
+/** The failure that GraphQL errors as sent (`[{ extensions: { code } }]`) describe; undefined without a code. */
+export function fromFormattedErrors(errors: readonly FormattedError[]): ApiFailure | undefined {
   const extensions = errors[0]?.extensions;
   if (!extensions) return undefined;
   const code = typeof extensions.code === "string" ? extensions.code : "UNKNOWN";

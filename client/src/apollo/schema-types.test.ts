@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 // The committed API schema, emitted from the server's code.
 import sdl from "../../../schema/schema.graphql?raw";
 import { SIGN_IN_MUTATION, VIEWER_QUERY } from "../auth/auth.query";
-import { UNIT_TREE_QUERY } from "../features/org-units/org-units.query";
 import { OVERVIEW_QUERY, PUBLIC_OVERVIEW_QUERY } from "../features/overview/overview.query";
 import { PLEDGE_STATUSES, ROLES, UNIT_KINDS } from "./schema-types";
 
@@ -20,7 +19,6 @@ describe("the client against schema/schema.graphql", () => {
     Overview: OVERVIEW_QUERY,
     PublicOverview: PUBLIC_OVERVIEW_QUERY,
     SignIn: SIGN_IN_MUTATION,
-    UnitTree: UNIT_TREE_QUERY,
     Viewer: VIEWER_QUERY,
   };
 

@@ -1,9 +1,13 @@
-import { Flex, Layout, Menu, Segmented, Typography } from "antd";
+import { MenuOutlined } from "@ant-design/icons";
+import { Button, Drawer, Flex, Grid, Layout, Menu, Segmented, Typography } from "antd";
+import { useState } from "react";
 import { useAuth } from "../auth/context";
 import { useI18n } from "../i18n/context";
+import { LiveIndicator } from "../shared/LiveIndicator";
 import { formatLongDate } from "../i18n/format";
 import { LOCALES, type Locale } from "../i18n/translate";
 import { usePage, type PageKey } from "./navigation";
+import { isPageFor } from "./page-access";
 import { PAGES } from "./pages";
 import { UserArea } from "./UserArea";
 
@@ -15,22 +19,67 @@ export function AppShell() {
   const Current = (PAGES.find((entry) => entry.key === page) ?? PAGES[0]).Component;
   // A new identity mounts the page and the user area afresh: their queries run again against the cleared cache.
   const identity = useAuth().state.session?.user.username ?? "";
+  // The menu lists the pages meant for the user's roles (others still open by their address).
+  const roles = useAuth().state.session?.user.roles ?? null;
+  // Phones (below 768 px): the header keeps what matters, the menu folds away entirely.
+  const narrow = Grid.useBreakpoint().md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[page]}
+      onClick={({ key }) => {
+        navigate(key as PageKey);
+        setMenuOpen(false);
+      }}
+      items={PAGES.filter((entry) => isPageFor(entry.audience, roles)).map((entry) => ({
+        key: entry.key,
+        icon: entry.icon,
+        label: t(entry.label),
+      }))}
+      style={{ borderInlineEnd: "none" }}
+    />
+  );
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Header
-        style={{ display: "flex", alignItems: "center", gap: 16, height: HEADER_HEIGHT, paddingInline: 24 }}
+        style={{
+          display: "flex",
+          alignItems: "center",
+          gap: narrow ? 8 : 16,
+          height: HEADER_HEIGHT,
+          paddingInline: narrow ? 12 : 24,
+        }}
       >
-        <Typography.Title level={4} style={{ color: "#fff", margin: 0, whiteSpace: "nowrap" }}>
+        {narrow && (
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: "#fff" }} />}
+            aria-label={t("nav.menu")}
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen(true)}
+          />
+        )}
+        <Typography.Title
+          level={4}
+          style={{ color: "#fff", margin: 0, whiteSpace: "nowrap", ...(narrow ? { fontSize: 16 } : {}) }}
+        >
           {t("app.name")}
         </Typography.Title>
-        <Typography.Text style={{ color: "rgba(255,255,255,0.65)" }} ellipsis>
-          {t("app.owner")}
-        </Typography.Text>
-        <Flex align="center" gap="middle" style={{ marginInlineStart: "auto" }}>
-          <Typography.Text style={{ color: "rgba(255,255,255,0.85)", whiteSpace: "nowrap" }}>
-            {formatLongDate(locale, new Date())}
+        {!narrow && (
+          <Typography.Text style={{ color: "rgba(255,255,255,0.65)" }} ellipsis>
+            {t("app.owner")}
           </Typography.Text>
+        )}
+        <Flex align="center" gap={narrow ? "small" : "middle"} style={{ marginInlineStart: "auto" }}>
+          <LiveIndicator tone="dark" compact={narrow} />
+          {!narrow && (
+            <Typography.Text style={{ color: "rgba(255,255,255,0.85)", whiteSpace: "nowrap" }}>
+              {formatLongDate(locale, new Date())}
+            </Typography.Text>
+          )}
           <Segmented<Locale>
             aria-label={t("language.label")}
             size="small"
@@ -38,20 +87,27 @@ export function AppShell() {
             onChange={setLocale}
             options={LOCALES.map((value) => ({ value, label: value.toUpperCase() }))}
           />
-          <UserArea key={identity} />
+          <UserArea key={identity} compact={narrow} />
         </Flex>
       </Layout.Header>
       <Layout>
-        <Layout.Sider theme="light" width={220} breakpoint="lg" collapsible>
-          <Menu
-            mode="inline"
-            selectedKeys={[page]}
-            onClick={({ key }) => navigate(key as PageKey)}
-            items={PAGES.map((entry) => ({ key: entry.key, icon: entry.icon, label: t(entry.label) }))}
-            style={{ borderInlineEnd: "none" }}
-          />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
+        {narrow ? (
+          <Drawer
+            placement="left"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            size={260}
+            title={t("app.name")}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider theme="light" width={220} breakpoint="lg" collapsible>
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Current key={identity} />
         </Layout.Content>
       </Layout>

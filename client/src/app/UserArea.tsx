@@ -5,8 +5,11 @@ import { useAuth } from "../auth/context";
 import { useViewer } from "../auth/useViewer";
 import { useI18n } from "../i18n/context";
 
-/** The header's right end: "Đăng nhập", or who is signed in (name, unit) and "Đăng xuất". */
-export function UserArea() {
+/**
+ * The header's right end: "Đăng nhập", or who is signed in (name, unit) and "Đăng xuất". `compact` (phones):
+ * the avatar and icon buttons only, names in the tooltip and the buttons' accessible names.
+ */
+export function UserArea({ compact = false }: { compact?: boolean }) {
   const { t } = useI18n();
   const { state, openSignIn, signOut } = useAuth();
   const { data } = useViewer();
@@ -14,8 +17,8 @@ export function UserArea() {
 
   if (!view.signedIn) {
     return (
-      <Button type="primary" icon={<LoginOutlined />} onClick={openSignIn}>
-        {t("auth.signIn")}
+      <Button type="primary" icon={<LoginOutlined />} onClick={openSignIn} aria-label={t("auth.signIn")}>
+        {!compact && t("auth.signIn")}
       </Button>
     );
   }
@@ -26,7 +29,7 @@ export function UserArea() {
       <Tooltip title={t("auth.account", { username: view.username, roles })}>
         <Flex align="center" gap="small" style={{ minWidth: 0 }}>
           <Avatar size="small" icon={<UserOutlined />} style={{ flex: "none", backgroundColor: "#1677ff" }} />
-          <Flex vertical style={{ minWidth: 0, lineHeight: 1.3 }}>
+          <Flex vertical style={{ minWidth: 0, lineHeight: 1.3, display: compact ? "none" : undefined }}>
             <Typography.Text strong ellipsis style={{ color: "#fff", maxWidth: 240 }}>
               {view.displayName}
             </Typography.Text>
@@ -39,8 +42,14 @@ export function UserArea() {
           </Flex>
         </Flex>
       </Tooltip>
-      <Button ghost size="small" icon={<LogoutOutlined />} onClick={() => void signOut()}>
-        {t("auth.signOut")}
+      <Button
+        ghost
+        size="small"
+        icon={<LogoutOutlined />}
+        onClick={() => void signOut()}
+        aria-label={t("auth.signOut")}
+      >
+        {!compact && t("auth.signOut")}
       </Button>
     </Flex>
   );

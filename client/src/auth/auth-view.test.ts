@@ -93,10 +93,12 @@ describe("the socket's close codes", () => {
     expect(isAuthRefusedClose(new Error("network"))).toBe(false);
   });
 
-  it("retries a dropped socket but not a refused token", () => {
+  it("retries a dropped or refused connection but not a refused token", () => {
     expect(shouldRetrySocket({ code: 1006, reason: "" })).toBe(true);
     expect(shouldRetrySocket({ code: 4499, reason: "Terminated" })).toBe(true);
     expect(shouldRetrySocket({ code: 4403, reason: "Forbidden" })).toBe(false);
-    expect(shouldRetrySocket(new Error("not a close event"))).toBe(false);
+    // What a browser emits first when the server cannot be reached (ECONNREFUSED while it restarts).
+    expect(shouldRetrySocket({ type: "error" })).toBe(true);
+    expect(shouldRetrySocket(new Error("network"))).toBe(true);
   });
 });

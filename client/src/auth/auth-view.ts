@@ -71,7 +71,11 @@ export function isAuthRefusedClose(event: unknown): boolean {
   return closeCode(event) === WS_AUTH_REFUSED;
 }
 
-/** graphql-ws retries closed sockets, but a refused token stays refused: sign in again instead. */
+/**
+ * graphql-ws retries closed sockets, but a refused token stays refused: sign in again instead. A browser
+ * reports a refused or dropped connection as an `error` event (no close code) before the close: that is a
+ * network failure to retry too, or a monitor would give up for good when the server restarts.
+ */
 export function shouldRetrySocket(event: unknown): boolean {
-  return closeCode(event) !== undefined && !isAuthRefusedClose(event);
+  return !isAuthRefusedClose(event);
 }

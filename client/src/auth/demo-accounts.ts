@@ -21,4 +21,5 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "committee.codo", role: "COMMITTEE", unit: CO_DO },
   { username: "viewer.codo", role: "VIEWER", unit: CO_DO },
   { username: "member.codo", role: "MEMBER", unit: CO_DO },
+  { username: "committee.trungan", role: "COMMITTEE", unit: { name: "Trung An", kind: "COMMUNE" } },
 ];

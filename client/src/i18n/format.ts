@@ -25,3 +25,32 @@ export function formatLongDate(locale: Locale, date: Date | string): string {
   const formatted = dayjs(date).locale(locale).format("dddd, LL");
   return formatted.charAt(0).toLocaleUpperCase(INTL_LOCALE[locale]) + formatted.slice(1);
 }
+
+/** A moment as the date and time of day, e.g. "25/11/2026 19:00"; an em dash when there is none. */
+export function formatTimestamp(locale: Locale, value: string | Date | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "—";
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "short", timeStyle: "short" }).format(
+    date,
+  );
+}
+
+/** The time of day with seconds, e.g. "19:00:56", for "updated at" labels. */
+export function formatClock(locale: Locale, value: string | Date): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeStyle: "medium" }).format(new Date(value));
+}
+
+/** A day (`2016-09-17`, or the day of a date-time) as dd/mm/yyyy; an em dash when there is none. */
+export function formatDay(locale: Locale, value: string | null | undefined): string {
+  if (!value) return "—";
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  // A plain day is read as that day wherever the browser is; a date-time as its local day.
+  const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : new Date(value);
+  if (Number.isNaN(date.getTime())) return "—";
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  }).format(date);
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+// The server's one module of error codes (STYLE.md: errors are data; the client switches on codes).
+import errorsSource from "../../../server/src/core/errors.ts?raw";
+// The query limits (depth, aliases, cost…) and the rate limit have their own codes beside them.
+import limitsSource from "../../../server/src/core/query-limits.ts?raw";
+import rateLimitSource from "../../../server/src/core/rate-limit.ts?raw";
+import { en } from "./messages.en";
+import { vi } from "./messages.vi";
+
+const declared = (source: string) => [...source.matchAll(/^\s+([A-Z_]+): "\1",$/gm)].map((match) => match[1]);
+const codes = [
+  ...declared(errorsSource),
+  ...declared(limitsSource),
+  ...[...rateLimitSource.matchAll(/code: "([A-Z_]+)"/g)].map((match) => match[1]),
+];
+
+describe("every error code the API sends", () => {
+  it("is found in the server's module", () => {
+    expect(codes.length).toBeGreaterThan(20);
+    expect(codes).toContain("NTM_CRITERIA_NOT_MET");
+    expect(codes).toContain("QUERY_TOO_COSTLY");
+    expect(codes).toContain("RATE_LIMITED");
+  });
+
+  it.each(codes)("%s has a sentence in Vietnamese and English", (code) => {
+    expect(vi).toHaveProperty(`error.${code}`);
+    expect(en).toHaveProperty(`error.${code}`);
+  });
+});
