@@ -189,8 +189,9 @@ function DistrictMatrix({ district, year }: { district: string; year: number }) 
       key: "recognition",
       title: t("ntm.recognition"),
       width: 150,
+      // A decision taken after the year shown does not count for that year.
       render: (_: unknown, row) =>
-        row.recognition ? (
+        row.recognition && row.recognition.year <= year ? (
           <Flex vertical>
             <Typography.Text type="success" style={{ fontSize: 12 }}>
               {row.recognition.decisionNumber}

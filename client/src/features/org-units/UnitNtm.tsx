@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleOutlined } from "@ant-design/icons";
-import { Alert, Empty, Flex, Progress, Table, Typography } from "antd";
+import { Alert, Empty, Flex, Grid, Progress, Table, Typography } from "antd";
 import { PAGE_PATHS } from "../../app/navigation";
 import { useI18n } from "../../i18n/context";
 import { formatDay } from "../../i18n/format";
@@ -13,6 +13,7 @@ type Status = PageUnit["ntmStatuses"][number];
 /** Nông thôn mới: the recognition decision, and for a commune its 19 criteria in the year. */
 export function UnitNtm({ unit, year }: { unit: PageUnit; year: number }) {
   const { locale, t } = useI18n();
+  const wide = Grid.useBreakpoint().md !== false;
   const recognition = unit.ntmRecognition;
   const statuses = [...unit.ntmStatuses].sort((a, b) => a.criterion.number - b.criterion.number);
 
@@ -49,7 +50,7 @@ export function UnitNtm({ unit, year }: { unit: PageUnit; year: number }) {
               rowKey="id"
               pagination={false}
               dataSource={statuses}
-              scroll={{ x: "max-content" }}
+              scroll={wide ? { x: "max-content" } : undefined}
               columns={[
                 { key: "number", title: "#", width: 44, render: (_: unknown, s) => s.criterion.number },
                 {
@@ -88,7 +89,14 @@ export function UnitNtm({ unit, year }: { unit: PageUnit; year: number }) {
           )}
         </>
       )}
-      <AppLink to={PAGE_PATHS.ntm}>{t("ntm.openPage")}</AppLink>
+      <AppLink to={`${PAGE_PATHS.ntm}?district=${encodeURIComponent(districtOf(unit))}`}>
+        {t("ntm.openPage")}
+      </AppLink>
     </Flex>
   );
+}
+
+/** The district whose matrix shows this unit: itself for a district, the unit above for a commune. */
+function districtOf(unit: PageUnit): string {
+  return unit.kind === "COMMUNE" ? (unit.ancestors.at(-1)?.code ?? unit.code) : unit.code;
 }
