@@ -1,5 +1,5 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vitest/config";
+import { defineConfig } from "vite";
 
 // The API server; in production it serves this app's dist/ itself, so only the dev server needs to know it.
 const API_TARGET = "http://localhost:4000";
@@ -42,9 +42,5 @@ export default defineConfig({
         },
       },
     },
-  },
-  test: {
-    environment: "node",
-    include: ["src/**/*.test.ts"],
   },
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Runs every package's tests (server: jest, client and e2e: vitest), keeps going when one fails, and prints the total
+ * Runs every package's tests (server and client: jest, e2e: vitest), keeps going when one fails, and prints the total
  * over all suites as the last line: `N passed, N failed, N skipped`. Exits non-zero when anything failed.
  */
 import { spawnSync } from "node:child_process";
@@ -26,17 +26,10 @@ const suites = [
     ],
   },
   {
+    // jest + Testing Library: pure tests in node, component tests in jsdom.
     name: "client",
     cwd: "client",
-    cmd: [
-      "pnpm",
-      "exec",
-      "vitest",
-      "run",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${path.join(results, "client.json")}`,
-    ],
+    cmd: ["pnpm", "exec", "jest", "--json", `--outputFile=${path.join(results, "client.json")}`],
   },
   {
     // Builds the server and the client, starts them on a fresh SQLite database and drives Debian's Chromium;
