@@ -2,23 +2,13 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
-import {
-  GraphQLError,
-  getNamedType,
-  getNullableType,
-  isListType,
-  isObjectType,
-  type DocumentNode,
-  type GraphQLSchema,
-  type ValidationContext,
-  type ValidationRule,
-} from "graphql";
-import { DEFAULT_PAGE_SIZE } from "./pagination";
+import { GraphQLError, type DocumentNode, type ValidationContext, type ValidationRule } from "graphql";
+
+export { estimateCost, LIST_SIZE } from "./query-cost";
 
 /**
  * What a query may ask for, the same on HTTP and graphql-ws. Depth, aliases, directives and tokens come from
- * GraphQL Armor; the cost (an estimate of the objects a query can return, lists multiplied by `first`) from
+ * GraphQL Armor; the cost (every field once, what lies inside a list once per item: query-cost.ts) from
  * graphql-query-complexity. Limits are part of the public contract (docs/api.md).
  */
 export interface Limits {
@@ -57,9 +47,6 @@ export const LIMITS: Record<"public" | "user", Limits> = {
   },
 };
 export type CallerClass = keyof typeof LIMITS;
-
-/** Assumed size of a list field without `first` (nested lists such as `children`, `assignments`). */
-export const LIST_SIZE = 10;
 
 export const LimitCode = {
   QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
@@ -103,32 +90,6 @@ function maxFieldsRule(max: number): ValidationRule {
       },
     };
   };
-}
-
-/** Lists cost their page size (`first`, or the default) times their items; other list fields an assumed size. */
-const listEstimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
-  // Introspection is bounded by its own depth limit instead: GraphiQL's full query must pass.
-  if (parent.name.startsWith("__") || field.name.startsWith("__")) return 0;
-  const type = getNullableType(field.type);
-  const named = getNamedType(field.type);
-  if (typeof args.first === "number") return Math.max(1, args.first) * (childComplexity + 1);
-  if (isObjectType(named) && named.name.endsWith("Connection"))
-    return DEFAULT_PAGE_SIZE * (childComplexity + 1);
-  if (isListType(type)) return LIST_SIZE * (childComplexity + 1);
-  return undefined;
-};
-
-export function estimateCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> = {},
-): number {
-  return getComplexity({
-    schema,
-    query: document,
-    variables,
-    estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-  });
 }
 
 /** Validation rules added to graphql-js's own, for HTTP (Apollo) and graphql-ws alike. */
