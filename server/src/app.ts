@@ -22,6 +22,11 @@ import { LIMITS } from "./core/query-limits";
 import { RateLimits } from "./core/rate-limit";
 import { formatError } from "./core/format-error";
 import { sqlTally } from "./core/sql-counter";
+import { configureLogger, httpLogger, logger, requestScope } from "./core/observability/logger";
+import { instanceInfo } from "./core/observability/metrics";
+import { metricsHandler, watchLive } from "./core/observability/metrics-endpoint";
+import { requestMetricsPlugin } from "./core/observability/request-metrics.plugin";
+import { countConnections, subscriptionMetricsHooks } from "./core/observability/subscription-metrics";
 import { dialectOf } from "./db/data-source";
 import { createSchema } from "./schema/build-schema";
 
@@ -43,13 +48,18 @@ export interface RunningServer {
  * for subscriptions. `stop()` drains both: no new connections, open requests finish, sockets close.
  */
 export async function startServer(config: Config, db: DataSource): Promise<RunningServer> {
+  configureLogger({ level: config.LOG_LEVEL, instanceId: config.INSTANCE_ID });
+  instanceInfo.set({ instance_id: config.INSTANCE_ID, database: dialectOf(config) }, 1);
   const schema = await createSchema();
   const tokens = createTokenAuthority(config);
   const live = await startLive(config, db, tokens);
+  const unwatchLive = watchLive(live);
   const rateLimits = new RateLimits(db, config.REDIS_URL);
   const services: ContextServices = { db, tokens, live, rateLimits };
   const app = express();
   app.disable("x-powered-by");
+  // First: every response (GraphQL, health, metrics, the client) carries X-Request-Id and X-Instance-Id.
+  app.use(httpLogger(config.INSTANCE_ID));
   const httpServer = http.createServer(app);
 
   // 1 MiB a frame: a larger one closes the socket with 1009 before it is read.
@@ -58,6 +68,9 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     path: GRAPHQL_PATH,
     maxPayload: MAX_BODY_BYTES,
   });
+  countConnections(wsServer);
+  // Which instance answered the upgrade (useful behind a load balancer).
+  wsServer.on("headers", (headers) => headers.push(`X-Instance-Id: ${config.INSTANCE_ID}`));
   // Sockets opened with an API key, so that revoking the key closes them at once, on every instance.
   const keySockets = new Map<number, Set<WebSocket>>();
   const trackKeySocket = (keyId: number, socket: WebSocket) => {
@@ -75,6 +88,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; socket: WebSocket }>(
     {
       schema,
+      ...subscriptionMetricsHooks(),
       // The token travels in connection_init; a bad one closes the socket with 4403 before any operation.
       onConnect: async (c) => {
         try {
@@ -124,9 +138,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
         };
       },
       onError: (_ctx, _id, _payload, errors) => {
-        console.error(
-          JSON.stringify({ level: "error", where: "graphql-ws", errors: errors.map((e) => e.message) }),
-        );
+        logger.warn({ where: "graphql-ws", errors: errors.map((e) => e.message) }, "subscription error");
       },
     },
     wsServer,
@@ -140,12 +152,14 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
       limitsPlugin(schema),
+      requestMetricsPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       {
         async serverWillStart() {
           return {
             async drainServer() {
+              unwatchLive();
               await live.stop();
               rateLimits.close();
               await wsCleanup.dispose();
@@ -166,6 +180,8 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     ],
   });
   await apollo.start();
+
+  app.get("/metrics", metricsHandler(config.METRICS_TOKEN));
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -196,7 +212,9 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     },
   });
   app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY_BYTES }), tokenLimit, (req, res, next) =>
-    sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
+    requestScope.run({ requestId: String(req.id), log: req.log }, () =>
+      sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
+    ),
   );
   app.use(GRAPHQL_PATH, bodyErrors);
 
@@ -204,7 +222,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     Boolean(config.CLIENT_DIST) && fs.existsSync(path.join(config.CLIENT_DIST, "index.html"));
   if (servesClient) {
     app.use(express.static(config.CLIENT_DIST, { index: "index.html", maxAge: "1h" }));
-    app.get(/^(?!\/graphql|\/healthz).*/, (_req, res) =>
+    app.get(/^(?!\/graphql|\/healthz|\/metrics).*/, (_req, res) =>
       res.sendFile(path.join(config.CLIENT_DIST, "index.html")),
     );
   }

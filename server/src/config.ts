@@ -1,4 +1,7 @@
+import os from "node:os";
 import path from "node:path";
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 
 /** One typed description of every environment variable the server reads. */
 interface VariableSpec<T> {
@@ -116,6 +119,30 @@ const specs = {
     description: "How long a shutdown waits for open requests and subscriptions to end.",
     default: 10000,
     parse: integer(0, 600000),
+  },
+  LOG_LEVEL: {
+    description:
+      "Level of the JSON log lines on stdout: fatal, error, warn, info (each request), debug, trace or silent. Unset under jest: silent.",
+    default: (process.env.NODE_ENV === "test" ? "silent" : "info") as LogLevel,
+    parse: oneOf<LogLevel>("fatal", "error", "warn", "info", "debug", "trace", "silent"),
+  },
+  METRICS_TOKEN: {
+    description:
+      "When set, GET /metrics needs `Authorization: Bearer <this>`. Empty: /metrics is open; keep it off the public network (the nginx configs refuse it).",
+    default: "",
+    parse: (s: string) => {
+      if (s.length < 16) throw new Error("must be at least 16 characters");
+      return s;
+    },
+  },
+  INSTANCE_ID: {
+    description:
+      "Name of this API process in logs, metrics and the X-Instance-Id response header. Empty: host name and process id.",
+    default: `${os.hostname()}:${process.pid}`,
+    parse: (s: string) => {
+      if (!/^[\w.:-]{1,64}$/.test(s)) throw new Error(`expected 1-64 letters, digits or . : _ -, got "${s}"`);
+      return s;
+    },
   },
 } satisfies Record<string, VariableSpec<unknown>>;
 

@@ -4,6 +4,7 @@ import { loadConfig } from "./config";
 import { createDataSource, dialectOf } from "./db/data-source";
 import { migrate } from "./db/migrate";
 import { seedIfEmpty } from "./demo/seed";
+import { logger } from "./core/observability/logger";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,11 +24,13 @@ async function main(): Promise<void> {
   console.log(`GraphQL API:    ${server.url}`);
   console.log(`Subscriptions:  ${server.wsUrl}`);
   console.log(`Health:         ${server.url.replace(/\/graphql$/, "/healthz")}`);
+  // The lines above are for people; log collectors get the same as one JSON line.
+  logger.info({ url: server.url, instance: config.INSTANCE_ID }, "listening");
 
   const shutdown = async (signal: string) => {
-    console.log(`${signal}: draining HTTP and WebSocket connections…`);
+    logger.info({ signal }, "draining HTTP and WebSocket connections");
     const timer = setTimeout(() => {
-      console.error("shutdown grace period passed; exiting");
+      logger.error({ graceMs: config.SHUTDOWN_GRACE_MS }, "shutdown grace period passed; exiting");
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS).unref();
     await server.stop();

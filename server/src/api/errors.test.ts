@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import { formatError } from "../core/format-error";
 import { toGlobalId } from "../core/global-id";
 import { startTestServer, type TestClient, type TestServer } from "../test/harness";
+import { logger } from "../core/observability/logger";
 
 /** Bad input gets a stable `extensions.code`, a sentence, no stack trace and no SQL. */
 describe("bad input to the read API", () => {
@@ -103,7 +104,7 @@ describe("bad input to the read API", () => {
 
 describe("formatError", () => {
   it("hides an unexpected error behind INTERNAL_SERVER_ERROR with a correlation id", () => {
-    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const spy = jest.spyOn(logger, "error").mockImplementation(() => undefined);
     const original = new Error("ER_NO_SUCH_TABLE: SELECT * FROM secret");
     const formatted = formatError(
       { message: original.message, extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["x"] } },

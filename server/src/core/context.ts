@@ -7,6 +7,7 @@ import type { LiveServices } from "./live/live";
 import type { SqlTally } from "./sql-counter";
 import type { RateLimitState, RateLimits } from "./rate-limit";
 import type { CallerClass } from "./query-limits";
+import { currentRequestId } from "./observability/logger";
 
 /** What every resolver and service receives first: who is asking, their loaders, the database, live updates. */
 export interface Context {
@@ -45,7 +46,8 @@ export function createContext(
   clientIp = "local",
 ): Context {
   return {
-    requestId: randomUUID(),
+    // The HTTP request's id (X-Request-Id, or the one the server made up); a fresh one for WebSocket operations.
+    requestId: currentRequestId() ?? randomUUID(),
     db: services.db,
     loaders: new Loaders(services.db),
     sql,

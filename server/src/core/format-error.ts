@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "./errors";
+import { currentLog, currentRequestId } from "./observability/logger";
 
 /** Codes that Apollo and graphql-js themselves produce for requests that are wrong, not for server faults. */
 const CLIENT_CODES = new Set([
@@ -32,14 +34,12 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  const correlationId = requestId ?? Math.random().toString(36).slice(2, 12);
-  console.error(
-    JSON.stringify({
-      level: "error",
-      correlationId,
-      message: String((original as Error)?.message ?? original),
-      stack: (original as Error)?.stack,
-    }),
+  // Over HTTP the correlation id is the request id (X-Request-Id), so the error, the response header and every
+  // log line of the request share it.
+  const correlationId = requestId ?? currentRequestId() ?? randomUUID();
+  currentLog().error(
+    { correlationId, err: original instanceof Error ? original : new Error(String(original)) },
+    "unexpected error in a GraphQL operation",
   );
   return {
     message: `Internal error; quote ${correlationId} when reporting it.`,

@@ -1,15 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
-import {
-  GraphQLError,
-  getOperationAST,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type GraphQLSchema,
-} from "graphql";
-import { getVariableValues } from "graphql/execution/values";
+import { GraphQLError, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { Context } from "./context";
+import { queryLimitRejections } from "./observability/metrics";
 import {
   estimateCost,
   LIMITS,
@@ -89,30 +82,13 @@ function costError(cost: number, limits: Limits): GraphQLError {
   );
 }
 
-/** True when the operation's variables coerce; otherwise execution refuses it (BAD_USER_INPUT) before any resolver. */
-function variablesCoerce(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown>,
-): boolean {
-  const operation = getOperationAST(document, operationName);
-  if (!operation) return false;
-  return !getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors;
-}
-
-/**
- * Runs the limit rules and the cost check on a validated operation; the first failure as a 400. `runs` is false
- * when the operation will be refused before anything is resolved (a limit, or variables that do not coerce): such
- * a request costs nothing from the caller's budget.
- */
+/** Runs the limit rules and the cost check on a validated operation; the first failure as a 400. */
 function limitErrors(
   schema: GraphQLSchema,
   document: DocumentNode,
-  operationName: string | null | undefined,
   variables: Record<string, unknown>,
   limits: Limits,
-): { errors: GraphQLError[]; cost: number; runs: boolean } {
+): { errors: GraphQLError[]; cost: number } {
   const errors = validate(schema, document, limitRules(limits)).map(
     (e) =>
       new GraphQLError(e.message, {
@@ -120,11 +96,15 @@ function limitErrors(
         extensions: { code: e.extensions.code ?? "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
       }),
   );
-  // Variables that do not coerce: execution reports them properly (BAD_USER_INPUT); nothing to cost.
-  const coerce = variablesCoerce(schema, document, operationName, variables);
-  const cost = coerce ? estimateCost(schema, document, variables) : 0;
+  let cost = 0;
+  try {
+    cost = estimateCost(schema, document, variables);
+  } catch {
+    // Variables that do not coerce: execution reports them properly (BAD_USER_INPUT); nothing to cost yet.
+  }
   if (errors.length === 0 && cost > limits.cost) errors.push(costError(cost, limits));
-  return { errors, cost, runs: coerce && errors.length === 0 };
+  if (errors.length > 0) queryLimitRejections.inc({ code: String(errors[0].extensions.code) });
+  return { errors, cost };
 }
 
 /**
@@ -136,18 +116,14 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context>
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, contextValue }) {
-          const { errors, cost, runs } = limitErrors(
+          const { errors, cost } = limitErrors(
             schema,
             document,
-            request.operationName,
             request.variables ?? {},
             LIMITS[contextValue.callerClass],
           );
           contextValue.cost = cost;
           if (errors.length > 0) throw errors[0];
-          // Refused before execution (the limits above, Apollo's validation before this hook, variables that
-          // do not coerce): the caller's budget is not touched.
-          if (!runs) return;
           contextValue.rateLimit =
             (await contextValue.rateLimits?.consume(contextValue.viewer, contextValue.clientIp, cost)) ??
             null;
@@ -182,8 +158,7 @@ export function checkOperation(
   query: string,
   variables: Record<string, unknown>,
   limits: Limits,
-  operationName?: string | null,
-): { document: DocumentNode; cost: number; runs: boolean } | { errors: GraphQLError[] } {
+): { document: DocumentNode; cost: number } | { errors: GraphQLError[] } {
   let document: DocumentNode;
   try {
     document = parseLimited(query, limits);
@@ -210,8 +185,8 @@ export function checkOperation(
       ),
     };
   }
-  const { errors, cost, runs } = limitErrors(schema, document, operationName, variables, limits);
-  return errors.length > 0 ? { errors } : { document, cost, runs };
+  const { errors, cost } = limitErrors(schema, document, variables, limits);
+  return errors.length > 0 ? { errors } : { document, cost };
 }
 
 /** Objects actually returned: the cost a query turned out to have (reported beside the estimate it paid). */

@@ -9,6 +9,7 @@ import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import { ApiKey } from "../features/api-keys/api-key.entity";
 import type { Viewer } from "./auth/viewer";
+import { rateLimitRejections } from "./observability/metrics";
 
 /** Budgets of callers that are not API keys. Signed-in users of the first-party client are not metered. */
 export const ANONYMOUS_BUDGET = { pointsPerHour: 100_000, burstPoints: 20_000 };
@@ -79,15 +80,8 @@ export class RateLimits {
     if (!budget) return null;
     const points = Math.max(1, Math.ceil(cost));
     try {
-      const burst = this.limiter(budget.burstPoints, BURST_SECONDS);
-      await burst.consume(budget.key, points);
-      const hour = await this.limiter(budget.pointsPerHour, 3600)
-        .consume(budget.key, points)
-        .catch(async (rejection: unknown) => {
-          // Refused by the hourly budget: the request does not run, so it gives back the burst points it took.
-          await burst.reward(budget.key, points).catch(() => undefined);
-          throw rejection;
-        });
+      await this.limiter(budget.burstPoints, BURST_SECONDS).consume(budget.key, points);
+      const hour = await this.limiter(budget.pointsPerHour, 3600).consume(budget.key, points);
       return {
         limit: budget.pointsPerHour,
         remaining: hour.remainingPoints,
@@ -96,6 +90,7 @@ export class RateLimits {
       };
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      rateLimitRejections.inc({ caller: viewer?.apiKeyId != null ? "api_key" : "anonymous" });
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw new GraphQLError(
         `The budget of this key is spent for now (this query costs ${points} points); retry in ${retryAfter} s.`,

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger, QueryRunner } from "typeorm";
+import { sqlStatements } from "./observability/metrics";
 
 /** Counts SQL statements per request (tests assert it; metrics will export it). */
 export interface SqlTally {
@@ -15,6 +16,7 @@ export class CountingLogger implements Logger {
   logQuery(query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
     const tally = sqlTally.getStore();
     if (tally) tally.statements += 1;
+    sqlStatements.inc({ source: tally ? "request" : "background" });
     if (this.print)
       console.log(`[sql] ${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ""}`);
   }

@@ -2,6 +2,7 @@ import { MoreThan, type DataSource } from "typeorm";
 import { Event } from "../../features/events/event.entity";
 import { sqlTally } from "../sql-counter";
 import type { SignalBus } from "./signal-bus";
+import { noteEventsRead } from "../observability/event-lag";
 
 const PAGE = 1000;
 
@@ -41,7 +42,7 @@ export class EventFeed {
     this.bus.onSignal(() => void this.pull());
     this.timer = setInterval(() => {
       this.stats.polls += 1;
-      void this.pull();
+      void this.pull("poll");
     }, this.pollMs);
     this.timer.unref();
   }
@@ -57,15 +58,15 @@ export class EventFeed {
     return () => this.listeners.delete(listener);
   }
 
-  /** Reads everything after lastId; concurrent calls coalesce into one more read. */
-  pull(): Promise<void> {
+  /** Reads everything after lastId; concurrent calls coalesce into one more read. `via`: what woke it (metrics). */
+  pull(via: "signal" | "poll" = "signal"): Promise<void> {
     if (this.pulling) {
       this.again = true;
       return this.pulling;
     }
     // Outside any request's SQL tally: this work belongs to the process, not to the request that signalled.
     this.pulling = sqlTally
-      .exit(() => this.readAll())
+      .exit(() => this.readAll(via))
       .finally(() => {
         this.pulling = null;
         if (this.again) {
@@ -76,7 +77,7 @@ export class EventFeed {
     return this.pulling;
   }
 
-  private async readAll(): Promise<void> {
+  private async readAll(via: "signal" | "poll"): Promise<void> {
     if (!this.db.isInitialized) return;
     for (;;) {
       let rows: Event[];
@@ -90,6 +91,7 @@ export class EventFeed {
       if (rows.length === 0) return;
       this.stats.reads += 1;
       this.stats.events += rows.length;
+      noteEventsRead(rows, via);
       this.lastSeen = rows[rows.length - 1].id;
       for (const listener of [...this.listeners]) listener(rows);
       if (rows.length < PAGE) return;

@@ -1,0 +1,76 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import pino, { type Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { LogLevel } from "../../config";
+
+/**
+ * The process's logger: one JSON object a line on stdout (pino). Its level comes from LOG_LEVEL when a server
+ * starts; before that, from the environment (silent under jest unless LOG_LEVEL says otherwise).
+ */
+export const logger: Logger = pino({
+  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  base: { pid: process.pid },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+});
+
+export function configureLogger(options: { level: LogLevel; instanceId: string }): void {
+  logger.level = options.level;
+  logger.setBindings({ instance: options.instanceId });
+}
+
+/** What the rest of the code may know about the HTTP request it runs for. */
+export interface RequestScope {
+  requestId: string;
+  log: Logger;
+}
+
+export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/** The id of the HTTP request being served, if any (GraphQL errors carry it as their correlation id). */
+export const currentRequestId = (): string | undefined => requestScope.getStore()?.requestId;
+
+/** The request's logger (its lines carry `reqId`), or the process's. */
+export const currentLog = (): Logger => requestScope.getStore()?.log ?? logger;
+
+/** A caller's X-Request-Id is kept when it is a plain token, so that ids are safe to log and echo. */
+const REQUEST_ID = /^[\w.:@-]{1,128}$/;
+
+export function requestIdOf(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+/**
+ * Express middleware: takes X-Request-Id (or makes one), sends it back in the response header, gives the request
+ * a child logger (`req.log`) and writes one line when the response is finished: info for success, warn for 4xx,
+ * error for 5xx. Health checks and metric scrapes are not logged. Credentials are never logged.
+ */
+export function httpLogger(instanceId: string) {
+  return pinoHttp({
+    logger,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const id = requestIdOf(req.headers["x-request-id"]);
+      res.setHeader("x-request-id", id);
+      res.setHeader("x-instance-id", instanceId);
+      return id;
+    },
+    autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+        remoteAddress: req.remoteAddress,
+      }),
+      res: (res: { statusCode: number; headers?: Record<string, unknown> }) => ({
+        statusCode: res.statusCode,
+        sqlStatements: res.headers?.["x-sql-statements"],
+      }),
+    },
+  });
+}
