@@ -1,6 +1,14 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
-import { GraphQLError, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from "graphql";
+import {
+  GraphQLError,
+  getOperationAST,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from "graphql";
+import { getVariableValues } from "graphql/execution/values";
 import type { Context } from "./context";
 import { queryLimitRejections } from "./observability/metrics";
 import {
@@ -82,13 +90,30 @@ function costError(cost: number, limits: Limits): GraphQLError {
   );
 }
 
-/** Runs the limit rules and the cost check on a validated operation; the first failure as a 400. */
+/** True when the operation's variables coerce; otherwise execution refuses it (BAD_USER_INPUT) before any resolver. */
+function variablesCoerce(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): boolean {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return false;
+  return !getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors;
+}
+
+/**
+ * Runs the limit rules and the cost check on a validated operation; the first failure as a 400. `runs` is false
+ * when the operation will be refused before anything is resolved (a limit, or variables that do not coerce): such
+ * a request costs nothing from the caller's budget.
+ */
 function limitErrors(
   schema: GraphQLSchema,
   document: DocumentNode,
+  operationName: string | null | undefined,
   variables: Record<string, unknown>,
   limits: Limits,
-): { errors: GraphQLError[]; cost: number } {
+): { errors: GraphQLError[]; cost: number; runs: boolean } {
   const errors = validate(schema, document, limitRules(limits)).map(
     (e) =>
       new GraphQLError(e.message, {
@@ -96,15 +121,12 @@ function limitErrors(
         extensions: { code: e.extensions.code ?? "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
       }),
   );
-  let cost = 0;
-  try {
-    cost = estimateCost(schema, document, variables);
-  } catch {
-    // Variables that do not coerce: execution reports them properly (BAD_USER_INPUT); nothing to cost yet.
-  }
+  // Variables that do not coerce: execution reports them properly (BAD_USER_INPUT); nothing to cost.
+  const coerce = variablesCoerce(schema, document, operationName, variables);
+  const cost = coerce ? estimateCost(schema, document, variables) : 0;
   if (errors.length === 0 && cost > limits.cost) errors.push(costError(cost, limits));
   if (errors.length > 0) queryLimitRejections.inc({ code: String(errors[0].extensions.code) });
-  return { errors, cost };
+  return { errors, cost, runs: coerce && errors.length === 0 };
 }
 
 /**
@@ -116,14 +138,18 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context>
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, contextValue }) {
-          const { errors, cost } = limitErrors(
+          const { errors, cost, runs } = limitErrors(
             schema,
             document,
+            request.operationName,
             request.variables ?? {},
             LIMITS[contextValue.callerClass],
           );
           contextValue.cost = cost;
           if (errors.length > 0) throw errors[0];
+          // Refused before execution (the limits above, Apollo's validation before this hook, variables that
+          // do not coerce): the caller's budget is not touched.
+          if (!runs) return;
           contextValue.rateLimit =
             (await contextValue.rateLimits?.consume(contextValue.viewer, contextValue.clientIp, cost)) ??
             null;
@@ -158,7 +184,8 @@ export function checkOperation(
   query: string,
   variables: Record<string, unknown>,
   limits: Limits,
-): { document: DocumentNode; cost: number } | { errors: GraphQLError[] } {
+  operationName?: string | null,
+): { document: DocumentNode; cost: number; runs: boolean } | { errors: GraphQLError[] } {
   let document: DocumentNode;
   try {
     document = parseLimited(query, limits);
@@ -185,8 +212,8 @@ export function checkOperation(
       ),
     };
   }
-  const { errors, cost } = limitErrors(schema, document, variables, limits);
-  return errors.length > 0 ? { errors } : { document, cost };
+  const { errors, cost, runs } = limitErrors(schema, document, operationName, variables, limits);
+  return errors.length > 0 ? { errors } : { document, cost, runs };
 }
 
 /** Objects actually returned: the cost a query turned out to have (reported beside the estimate it paid). */

@@ -80,8 +80,15 @@ export class RateLimits {
     if (!budget) return null;
     const points = Math.max(1, Math.ceil(cost));
     try {
-      await this.limiter(budget.burstPoints, BURST_SECONDS).consume(budget.key, points);
-      const hour = await this.limiter(budget.pointsPerHour, 3600).consume(budget.key, points);
+      const burst = this.limiter(budget.burstPoints, BURST_SECONDS);
+      await burst.consume(budget.key, points);
+      const hour = await this.limiter(budget.pointsPerHour, 3600)
+        .consume(budget.key, points)
+        .catch(async (rejection: unknown) => {
+          // Refused by the hourly budget: the request does not run, so it gives back the burst points it took.
+          await burst.reward(budget.key, points).catch(() => undefined);
+          throw rejection;
+        });
       return {
         limit: budget.pointsPerHour,
         remaining: hour.remainingPoints,
