@@ -1,17 +1,18 @@
-import { CheckOutlined, CloseOutlined, LockOutlined } from "@ant-design/icons";
+import { LockOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { App, Badge, Button, Card, Empty, Flex, Result, Space, Tag, Typography } from "antd";
+import { App, Badge, Button, Empty, Flex, Result, Space, Typography } from "antd";
 import { useMemo, useRef, useState } from "react";
 import { classifyFailure } from "../../apollo/failure";
 import { useAuth } from "../../auth/context";
 import { useViewer } from "../../auth/useViewer";
 import { useI18n } from "../../i18n/context";
 import { describeFailure } from "../../i18n/describe-failure";
-import { formatNumber, formatTimestamp } from "../../i18n/format";
+import { formatNumber } from "../../i18n/format";
 import { randomKey } from "../../shared/idempotency";
 import { LiveBadge } from "../../shared/LiveIndicator";
 import { Loading } from "../../shared/Loading";
 import { QueryFailure } from "../../shared/QueryFailure";
+import { InboxCard } from "./InboxCard";
 import { canConfirm, inboxRows, type InboxRow } from "./inbox-rows";
 import { CONFIRM_PLEDGE_MUTATION, INBOX_QUERY, REJECT_PLEDGE_MUTATION } from "./inbox.query";
 import { RejectModal } from "./RejectModal";
@@ -215,99 +216,5 @@ function Inbox({ code }: { code: string }) {
       {body}
       <RejectModal row={rejecting} onReject={reject} onClose={() => setRejecting(null)} />
     </Flex>
-  );
-}
-
-function InboxCard({
-  row,
-  busy,
-  onConfirm,
-  onReject,
-}: {
-  row: InboxRow;
-  busy: boolean;
-  onConfirm: () => void;
-  onReject: () => void;
-}) {
-  const { locale, t } = useI18n();
-  const { pledge, unit } = row;
-  const quantity = (value: number | null) =>
-    value === null
-      ? null
-      : `${formatNumber(locale, value)}${pledge.targetUnit ? ` ${pledge.targetUnit}` : ""}`;
-  const target = quantity(pledge.targetQuantity);
-  const achieved = quantity(pledge.achievedQuantity);
-  return (
-    <Card size="small" data-testid="inbox-item" data-pledge-id={pledge.id}>
-      <Flex vertical gap={6}>
-        <Flex wrap gap="small" align="center">
-          <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-            {t(`unitTitle.${unit.kind}`, { name: unit.name })}
-          </Tag>
-          <Tag style={{ marginInlineEnd: 0 }}>{t("inbox.year", { year: pledge.year })}</Tag>
-        </Flex>
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {pledge.title}
-        </Typography.Title>
-        <Typography.Text type="secondary">
-          {[
-            t("inbox.member", { name: pledge.member.fullName }),
-            pledge.reportedAt && t("inbox.reportedAt", { date: formatTimestamp(locale, pledge.reportedAt) }),
-          ]
-            .filter(Boolean)
-            .join(" · ")}
-        </Typography.Text>
-        {(target || achieved) && (
-          <Typography.Text>
-            {[
-              target && t("inbox.target", { quantity: target }),
-              achieved && t("inbox.achieved", { quantity: achieved }),
-            ]
-              .filter(Boolean)
-              .join(" · ")}
-          </Typography.Text>
-        )}
-        {pledge.reportNote && (
-          <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 3, expandable: true }}>
-            <Typography.Text strong>{t("inbox.report")}: </Typography.Text>
-            {pledge.reportNote}
-          </Typography.Paragraph>
-        )}
-        {(pledge.evidenceNote || pledge.evidenceLinks.length > 0) && (
-          <Typography.Paragraph style={{ margin: 0 }}>
-            <Typography.Text strong>{t("inbox.evidence")}: </Typography.Text>
-            {pledge.evidenceNote}
-            {pledge.evidenceLinks.map((link) => (
-              <span key={link}>
-                {" "}
-                <Typography.Link href={link} target="_blank" rel="noreferrer noopener">
-                  {link}
-                </Typography.Link>
-              </span>
-            ))}
-          </Typography.Paragraph>
-        )}
-        <Flex wrap gap="small" style={{ marginTop: 4 }}>
-          <Button
-            type="primary"
-            icon={<CheckOutlined />}
-            loading={busy}
-            onClick={onConfirm}
-            aria-label={t("inbox.confirmNamed", { title: pledge.title })}
-          >
-            {t("inbox.confirm")}
-          </Button>
-          <Button
-            danger
-            icon={<CloseOutlined />}
-            disabled={busy}
-            onClick={onReject}
-            aria-label={t("inbox.rejectNamed", { title: pledge.title })}
-          >
-            {t("inbox.reject")}
-          </Button>
-        </Flex>
-      </Flex>
-    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, Form, Input, Modal, Typography } from "antd";
-import { useState } from "react";
+import type { TextAreaRef } from "antd/es/input/TextArea";
+import { useRef, useState } from "react";
 import { classifyFailure } from "../../apollo/failure";
 import { useI18n } from "../../i18n/context";
 import { describeFailure } from "../../i18n/describe-failure";
@@ -22,6 +23,7 @@ export function RejectModal({
   const [form] = Form.useForm<{ reason: string }>();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const reasonRef = useRef<TextAreaRef>(null);
 
   const submit = async () => {
     if (!row) return;
@@ -60,6 +62,8 @@ export function RejectModal({
       onOk={() => void submit()}
       onCancel={close}
       destroyOnHidden
+      // The dialog takes the focus when it opens; hand it on to the reason, the one thing to fill in.
+      afterOpenChange={(open) => open && reasonRef.current?.focus()}
     >
       {row && (
         <Typography.Paragraph strong style={{ marginBottom: 12 }}>
@@ -83,6 +87,7 @@ export function RejectModal({
           rules={[{ required: true, whitespace: true, message: t("inbox.reason.required") }]}
         >
           <Input.TextArea
+            ref={reasonRef}
             autoFocus
             rows={4}
             maxLength={REASON_MAX}

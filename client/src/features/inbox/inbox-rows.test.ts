@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { canConfirm, inboxRows } from "./inbox-rows";
 import type { InboxData, InboxPledge } from "./inbox.query";
 
