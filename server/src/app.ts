@@ -22,6 +22,7 @@ import { LIMITS } from "./core/query-limits";
 import { RateLimits } from "./core/rate-limit";
 import { formatError } from "./core/format-error";
 import { sqlTally } from "./core/sql-counter";
+import { clientAddress, trustProxySetting, type TrustProxy } from "./core/observability/client-address";
 import { configureLogger, httpLogger, logger, requestScope } from "./core/observability/logger";
 import { instanceInfo } from "./core/observability/metrics";
 import { metricsHandler, watchLive } from "./core/observability/metrics-endpoint";
@@ -58,6 +59,9 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   const services: ContextServices = { db, tokens, live, rateLimits };
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxySetting(config.TRUST_PROXY));
+  const wsClientIp = (req: http.IncomingMessage) =>
+    clientAddress(req, app.get("trust proxy fn") as TrustProxy | undefined);
   // First: every response (GraphQL, health, metrics, the client) carries X-Request-Id and X-Instance-Id.
   app.use(httpLogger(config.INSTANCE_ID));
   const httpServer = http.createServer(app);
@@ -116,11 +120,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
         );
         if ("errors" in checked) return checked.errors;
         try {
-          await rateLimits.consume(
-            c.extra.viewer ?? null,
-            c.extra.request.socket.remoteAddress ?? "unknown",
-            checked.cost,
-          );
+          await rateLimits.consume(c.extra.viewer ?? null, wsClientIp(c.extra.request), checked.cost);
         } catch (error) {
           return [error as GraphQLError];
         }
@@ -133,7 +133,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
             services,
             c.extra.viewer ?? null,
             undefined,
-            c.extra.request.socket.remoteAddress ?? "unknown",
+            wsClientIp(c.extra.request),
           ),
         };
       },

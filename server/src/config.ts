@@ -135,6 +135,12 @@ const specs = {
       return s;
     },
   },
+  TRUST_PROXY: {
+    description:
+      "Proxies allowed to set X-Forwarded-For (the caller's address for anonymous rate limits): empty for none, a hop count (1 behind one nginx), or comma-separated addresses and subnets (loopback, 10.0.0.0/8).",
+    default: "",
+    parse: (s: string) => s,
+  },
   INSTANCE_ID: {
     description:
       "Name of this API process in logs, metrics and the X-Instance-Id response header. Empty: host name and process id.",
