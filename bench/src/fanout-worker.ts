@@ -1,0 +1,185 @@
+/**
+ * A fan-out client process: opens many WebSockets (graphql-ws clients of the API, or plain sockets of the bare
+ * broadcast floor), each subscribed to one unit's dashboard, and records when each confirmation reaches each
+ * client (the dashboard's `confirmedCount` passing base + k). Driven by the bench over IPC.
+ */
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import { now, type FromWorker, type StartClients, type ToWorker } from "./fanout-protocol.js";
+
+const send = (message: FromWorker) => process.send!(message);
+
+let arrivals: number[][] = [];
+let messages = 0;
+let observed = 0;
+let ready = false;
+let errorsAfterReady = 0;
+let closedAfterReady = 0;
+let firstError: string | null = null;
+let sample: string | null = null;
+const closers: (() => void)[] = [];
+
+function noteError(error: unknown) {
+  const text = error instanceof Error ? error.message : JSON.stringify(error);
+  firstError ??= text;
+  if (ready) errorsAfterReady += 1;
+}
+
+/** Per client: the confirmed count of its first message (the baseline) and the last one seen. */
+function tracker(confirmations: number) {
+  let base = -1;
+  let last = -1;
+  return (confirmedCount: number): boolean => {
+    const t = now();
+    if (base < 0) {
+      base = last = confirmedCount;
+      return true;
+    }
+    messages += 1;
+    for (let count = last + 1; count <= confirmedCount; count++) {
+      const k = count - base;
+      if (k >= 1 && k <= confirmations) {
+        arrivals[k - 1].push(t);
+        observed += 1;
+      }
+    }
+    if (confirmedCount > last) last = confirmedCount;
+    return false;
+  };
+}
+
+function openGraphqlWs(start: StartClients, unit: string): Promise<void> {
+  return new Promise((resolve) => {
+    const seen = tracker(start.confirmations);
+    let first = true;
+    const client: Client = createClient({
+      url: start.url,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols);
+          // Keep one raw message, to size the floor's payload exactly.
+          if (sample == null)
+            this.on("message", (data) => {
+              const text = String(data);
+              if (sample == null && text.includes('"next"')) sample = text;
+            });
+        }
+      },
+      connectionParams: { authorization: `Bearer ${start.token}` },
+      retryAttempts: 0,
+      lazy: true,
+      keepAlive: 0,
+      on: {
+        closed: () => {
+          if (ready) closedAfterReady += 1;
+        },
+      },
+    });
+    closers.push(() => void client.dispose());
+    client.subscribe<{ dashboard: { confirmedCount: number } }>(
+      { query: start.query!, variables: { unit, year: start.year } },
+      {
+        next: (value) => {
+          if (value.errors?.length) {
+            noteError(value.errors);
+          } else seen(value.data!.dashboard.confirmedCount);
+          if (first) {
+            first = false;
+            resolve();
+          }
+        },
+        error: (error) => {
+          noteError(error);
+          if (first) {
+            first = false;
+            failed += 1;
+            resolve();
+          }
+        },
+        complete: () => undefined,
+      },
+    );
+  });
+}
+
+function openRaw(start: StartClients, unit: string): Promise<void> {
+  return new Promise((resolve) => {
+    const seen = tracker(start.confirmations);
+    let first = true;
+    const socket = new WebSocket(`${start.url}?unit=${encodeURIComponent(unit)}`);
+    closers.push(() => socket.close());
+    socket.on("message", (data) => {
+      const message = JSON.parse(String(data));
+      seen(message.payload.data.dashboard.confirmedCount);
+      if (first) {
+        first = false;
+        resolve();
+      }
+    });
+    socket.on("error", (error) => {
+      noteError(error);
+      if (first) {
+        first = false;
+        failed += 1;
+        resolve();
+      }
+    });
+    socket.on("close", () => {
+      if (ready) closedAfterReady += 1;
+      if (first) {
+        first = false;
+        failed += 1;
+        resolve();
+      }
+    });
+  });
+}
+
+let failed = 0;
+
+async function start(message: StartClients) {
+  arrivals = Array.from({ length: message.confirmations }, () => []);
+  const open = message.mode === "graphql-ws" ? openGraphqlWs : openRaw;
+  let next = 0;
+  let connected = 0;
+  const progress = setInterval(() => send({ type: "progress", connected }), 2000);
+  // A few connections at a time: a storm of 10,000 handshakes would overflow the listen backlog.
+  await Promise.all(
+    Array.from({ length: Math.min(message.concurrency, message.units.length) }, async () => {
+      while (next < message.units.length) {
+        const unit = message.units[next++];
+        await open(message, unit);
+        connected += 1;
+      }
+    }),
+  );
+  clearInterval(progress);
+  ready = true;
+  if (message.mode === "raw") sample = null;
+  send({
+    type: "ready",
+    connected: connected - failed,
+    failed,
+    firstError,
+    sample,
+    sampleBytes: sample ? Buffer.byteLength(sample) : 0,
+  });
+  setInterval(() => send({ type: "observed", observed }), 100).unref();
+}
+
+process.on("message", (message: ToWorker) => {
+  if (message.type === "start") void start(message);
+  if (message.type === "finish") {
+    send({
+      type: "result",
+      arrivals,
+      messages,
+      errorsAfterReady,
+      closedAfterReady,
+      firstError,
+    });
+    for (const close of closers) close();
+    setTimeout(() => process.exit(0), 500);
+  }
+});
+console.log("WORKER READY");

@@ -1,0 +1,224 @@
+import { startChild } from "./children.js";
+import type { BenchDatabase } from "./databases.js";
+import { measureLoad, type LoadOptions, type LoadResult, type LoadTarget } from "./load.js";
+import { NODE_QUERY, PAGE_OF_CELLS_QUERY, SUMMARY_QUERY } from "./queries.js";
+import { startServer, type ServerProcess } from "./server-process.js";
+import { ratio } from "./stats.js";
+
+export interface HttpOptions extends LoadOptions {
+  database: BenchDatabase;
+  root: string;
+  year: number;
+  /** Who asks: a signed-in user (not metered; the wider "user" query limits). */
+  user: string;
+  cpuProf: boolean;
+  log: (line: string) => void;
+}
+
+export interface HttpScenarioResult {
+  id: string;
+  title: string;
+  api: LoadResult;
+  floor?: LoadResult;
+  /** API req/s ÷ floor req/s and API p99 ÷ floor p99. */
+  ratios?: { rps: number | null; p50: number | null; p99: number | null };
+  sqlStatements: number | null;
+  responseBytes: number;
+}
+
+export interface SqlCount {
+  pageSize: number;
+  statements: number;
+  cells: number;
+  assignments: number;
+  pledges: number;
+}
+
+export interface HttpResult {
+  scenarios: HttpScenarioResult[];
+  sqlPerPage: SqlCount[];
+  /** The floor returned the same cells, assignments and pledges as the API (checked once before measuring). */
+  floorAgrees: { cells: boolean; summary: boolean };
+}
+
+function graphqlTarget(server: ServerProcess, token: string, query: string, variables: object): LoadTarget {
+  return {
+    url: server.url,
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  };
+}
+
+function shapeOfPage(data: any) {
+  const edges = data.orgUnit.descendants.edges as any[];
+  return {
+    codes: edges.map((e) => e.node.code).join(","),
+    assignments: edges.reduce((n, e) => n + e.node.assignments.length, 0),
+    positions: edges.reduce(
+      (n, e) => n + e.node.assignments.reduce((m: number, a: any) => m + a.member.positions.length, 0),
+      0,
+    ),
+    pledges: edges.reduce((n, e) => n + e.node.pledges.length, 0),
+  };
+}
+
+async function sqlStatementsOf(
+  server: ServerProcess,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+) {
+  const response = await server.gql(query, variables, token);
+  if (response.body.errors?.length) throw new Error(`${JSON.stringify(response.body.errors)}`);
+  const header = response.headers.get("x-sql-statements");
+  return {
+    statements: header == null ? null : Number(header),
+    bytes: Buffer.byteLength(JSON.stringify(response.body)),
+    data: response.body.data,
+  };
+}
+
+/**
+ * (a) node(id) of a pledge, (b) a page of 50 cells with members, positions and pledges, (c) the city's aggregate;
+ * (b) and (c) each followed at once by the same data from the hand-written floor, on the same database.
+ */
+export async function runHttp(options: HttpOptions): Promise<HttpResult> {
+  const server = await startServer({
+    databaseUrl: options.database.url,
+    dataDir: options.database.dataDir,
+    cpuProfName: options.cpuProf ? `http-${Date.now()}.cpuprofile` : undefined,
+  });
+  const floor = await startChild(
+    "floor-http.js",
+    [
+      JSON.stringify({
+        databaseUrl: options.database.url || undefined,
+        sqliteFile: options.database.sqliteFile,
+        root: options.root,
+        year: options.year,
+      }),
+    ],
+    /FLOOR (\d+)/,
+  );
+  const floorUrl = `http://127.0.0.1:${floor.match[1]}`;
+  try {
+    const token = await server.signIn(options.user);
+    const variables = { root: options.root, year: options.year };
+    const pledge = await server.data(
+      `query($year: Int!) { pledges(filter: { year: $year }, first: 1) { nodes { id } } }`,
+      { year: options.year },
+      token,
+    );
+    const pledgeId = pledge.pledges.nodes[0]?.id;
+    if (!pledgeId) throw new Error(`no pledge in ${options.year} to fetch`);
+
+    // SQL statements per request, and a check that every query answers without errors.
+    const sqlPerPage: SqlCount[] = [];
+    for (const pageSize of [10, 100]) {
+      const r = await sqlStatementsOf(server, token, PAGE_OF_CELLS_QUERY, { ...variables, first: pageSize });
+      const shape = shapeOfPage(r.data);
+      sqlPerPage.push({
+        pageSize,
+        statements: r.statements ?? NaN,
+        cells: r.data.orgUnit.descendants.edges.length,
+        assignments: shape.assignments,
+        pledges: shape.pledges,
+      });
+    }
+    const nodeCheck = await sqlStatementsOf(server, token, NODE_QUERY, { id: pledgeId });
+    const pageCheck = await sqlStatementsOf(server, token, PAGE_OF_CELLS_QUERY, { ...variables, first: 50 });
+    const summaryCheck = await sqlStatementsOf(server, token, SUMMARY_QUERY, variables);
+
+    // The floor must serve the same data, or the ratio means nothing.
+    const floorPage = (await (await fetch(`${floorUrl}/cells?first=50`)).json()) as any;
+    const floorSummary = (await (await fetch(`${floorUrl}/summary`)).json()) as any;
+    const apiShape = shapeOfPage(pageCheck.data);
+    const floorShape = shapeOfPage(floorPage.data);
+    const floorAgrees = {
+      cells: JSON.stringify(apiShape) === JSON.stringify(floorShape),
+      summary:
+        JSON.stringify(summaryCheck.data.unitSummary.pledgesByStatus) ===
+          JSON.stringify(floorSummary.data.unitSummary.pledgesByStatus) &&
+        JSON.stringify(summaryCheck.data.unitSummary.cells) ===
+          JSON.stringify(floorSummary.data.unitSummary.cells),
+    };
+    if (!floorAgrees.cells)
+      options.log(
+        `  WARNING: the floor's page differs: API ${JSON.stringify(apiShape)} floor ${JSON.stringify(floorShape)}`,
+      );
+    if (!floorAgrees.summary)
+      options.log(
+        `  WARNING: the floor's summary differs: API ${JSON.stringify(summaryCheck.data.unitSummary)} floor ${JSON.stringify(floorSummary.data.unitSummary)}`,
+      );
+
+    const load = async (label: string, target: LoadTarget) => {
+      options.log(
+        `  ${label}: ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s at ${options.connections} connections`,
+      );
+      const result = await measureLoad(target, options);
+      options.log(
+        `    ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms`,
+      );
+      if (result.non2xx || result.errors || result.timeouts)
+        options.log(
+          `    WARNING: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+        );
+      return result;
+    };
+    const scenarios: HttpScenarioResult[] = [];
+    scenarios.push({
+      id: "a",
+      title: "node(id) of one pledge",
+      api: await load("(a) API node(id)", graphqlTarget(server, token, NODE_QUERY, { id: pledgeId })),
+      sqlStatements: nodeCheck.statements,
+      responseBytes: nodeCheck.bytes,
+    });
+    const pageApi = await load(
+      "(b) API page of 50 cells",
+      graphqlTarget(server, token, PAGE_OF_CELLS_QUERY, { ...variables, first: 50 }),
+    );
+    const pageFloor = await load("(b) floor page of 50 cells", {
+      url: `${floorUrl}/cells?first=50`,
+      method: "GET",
+    });
+    scenarios.push({
+      id: "b",
+      title: "page of 50 cells + members, positions, pledges",
+      api: pageApi,
+      floor: pageFloor,
+      ratios: {
+        rps: ratio(pageApi.rps, pageFloor.rps),
+        p50: ratio(pageApi.p50, pageFloor.p50),
+        p99: ratio(pageApi.p99, pageFloor.p99),
+      },
+      sqlStatements: pageCheck.statements,
+      responseBytes: pageCheck.bytes,
+    });
+    const summaryApi = await load(
+      `(c) API unitSummary of ${options.root}`,
+      graphqlTarget(server, token, SUMMARY_QUERY, variables),
+    );
+    const summaryFloor = await load(`(c) floor summary of ${options.root}`, {
+      url: `${floorUrl}/summary`,
+      method: "GET",
+    });
+    scenarios.push({
+      id: "c",
+      title: `unitSummary (dashboard aggregate) of ${options.root}`,
+      api: summaryApi,
+      floor: summaryFloor,
+      ratios: {
+        rps: ratio(summaryApi.rps, summaryFloor.rps),
+        p50: ratio(summaryApi.p50, summaryFloor.p50),
+        p99: ratio(summaryApi.p99, summaryFloor.p99),
+      },
+      sqlStatements: summaryCheck.statements,
+      responseBytes: summaryCheck.bytes,
+    });
+    return { scenarios, sqlPerPage, floorAgrees };
+  } finally {
+    await floor.stop();
+    await server.stop();
+  }
+}

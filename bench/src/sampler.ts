@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import pidusage from "pidusage";
+
+export interface Usage {
+  /** Resident set size in bytes. */
+  rss: number;
+  /** CPU time (user + system) in seconds since the process started, from /proc when available. */
+  cpuSeconds: number | null;
+}
+
+const TICKS = 100; // USER_HZ on Linux
+
+/** utime + stime of /proc/<pid>/stat (fields 14 and 15), in seconds. */
+function procCpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return null;
+  }
+}
+
+export async function usage(pid: number): Promise<Usage> {
+  const stats = await pidusage(pid);
+  return { rss: stats.memory, cpuSeconds: procCpuSeconds(pid) ?? stats.ctime / 1000 };
+}
+
+/** Samples a process during a phase: average CPU (cores), peak CPU of any 0.5 s sample, peak RSS. */
+export function sampleDuring(pid: number) {
+  let peakRss = 0;
+  let peakCpu = 0;
+  let last: { t: number; cpu: number | null } | null = null;
+  let startCpu: number | null = null;
+  const started = performance.now();
+  const tick = async () => {
+    try {
+      const u = await usage(pid);
+      peakRss = Math.max(peakRss, u.rss);
+      const t = performance.now();
+      if (startCpu == null) startCpu = u.cpuSeconds;
+      if (last?.cpu != null && u.cpuSeconds != null && t > last.t)
+        peakCpu = Math.max(peakCpu, (u.cpuSeconds - last.cpu) / ((t - last.t) / 1000));
+      last = { t, cpu: u.cpuSeconds };
+    } catch {
+      // the process is gone
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), 500);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await tick();
+      const seconds = (performance.now() - started) / 1000;
+      const cpuSeconds = startCpu != null && last?.cpu != null ? last.cpu - startCpu : null;
+      return {
+        seconds,
+        cpuSeconds,
+        /** Mean CPU in cores (1.0 = one core busy) over the phase. */
+        cpuCores: cpuSeconds != null ? cpuSeconds / seconds : null,
+        peakCpuCores: peakCpu,
+        peakRss,
+      };
+    },
+  };
+}
