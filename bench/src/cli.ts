@@ -23,6 +23,7 @@ import { runHttp, type HttpResult } from "./http-scenarios.js";
 import { describeMachine } from "./machine.js";
 import { PROFILES_DIR, RESULTS_DIR } from "./paths.js";
 import { formatProfile, summariseProfile, type ProfileSummary } from "./profile.js";
+import { profiled } from "./server-process.js";
 import {
   checkTargets,
   fanoutRatios,
@@ -105,15 +106,6 @@ async function mariadbVersion(store: Store): Promise<string | null> {
   }
 }
 
-function newestProfiles(since: number): string[] {
-  if (!fs.existsSync(PROFILES_DIR)) return [];
-  return fs
-    .readdirSync(PROFILES_DIR)
-    .filter((name) => name.endsWith(".cpuprofile"))
-    .map((name) => path.join(PROFILES_DIR, name))
-    .filter((file) => fs.statSync(file).mtimeMs >= since);
-}
-
 async function main(): Promise<void> {
   if (values.help) return console.log(USAGE);
   if (positionals[0] === "profile") {
@@ -178,9 +170,10 @@ async function main(): Promise<void> {
     });
   }
 
-  const profiles: ProfileSummary[] = values["cpu-prof"]
-    ? newestProfiles(started).map((file) => summariseProfile(file))
-    : [];
+  const profiles: ProfileSummary[] = profiled
+    .map((p) => ({ ...p, file: path.join(PROFILES_DIR, p.name) }))
+    .filter((p) => fs.existsSync(p.file))
+    .map((p) => summariseProfile(p.file, p.startupMs));
   const targets = checkTargets(http, fanout, httpDb?.label ?? "");
   const seconds = Math.round((Date.now() - started) / 1000);
 

@@ -9,6 +9,8 @@ interface ProfileNode {
 
 export interface ProfileSummary {
   file: string;
+  /** Start-up left out, in ms from the start of the profile. */
+  skippedMs: number;
   sampledMs: number;
   /** Share of non-idle samples per package / area. */
   byArea: { area: string; percent: number }[];
@@ -36,7 +38,7 @@ function areaOf(url: string, functionName: string): string {
 }
 
 /** Self time by package and by function from a V8 .cpuprofile (node --cpu-prof). */
-export function summariseProfile(file: string, top = 15): ProfileSummary {
+export function summariseProfile(file: string, skipMs = 0, top = 15): ProfileSummary {
   const profile = JSON.parse(fs.readFileSync(file, "utf8")) as {
     nodes: ProfileNode[];
     samples: number[];
@@ -44,7 +46,11 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
   };
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
+  let elapsedUs = 0;
   profile.samples.forEach((id, i) => {
+    elapsedUs += profile.timeDeltas[i] ?? 0;
+    // Start-up (module loading, migrations, seeding) is not what a scenario measures.
+    if (elapsedUs < skipMs * 1000) return;
     const delta = profile.timeDeltas[i + 1] ?? 0;
     selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   });
@@ -69,6 +75,7 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
   const percent = (us: number) => Math.round((us / Math.max(1, busy)) * 1000) / 10;
   return {
     file,
+    skippedMs: Math.round(skipMs),
     sampledMs: Math.round(total / 1000),
     byArea: [...byArea.entries()]
       .sort((a, b) => b[1] - a[1])
@@ -82,7 +89,9 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
 }
 
 export function formatProfile(summary: ProfileSummary): string {
-  const lines = [`profile ${path.basename(summary.file)} (${summary.sampledMs} ms sampled; % of busy time)`];
+  const lines = [
+    `profile ${path.basename(summary.file)} (${summary.sampledMs} ms sampled after ${summary.skippedMs} ms of start-up; % of busy time)`,
+  ];
   lines.push("  by package/area: " + summary.byArea.map((a) => `${a.area} ${a.percent}%`).join(", "));
   lines.push("  top self time:");
   for (const f of summary.topFunctions)

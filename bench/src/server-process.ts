@@ -36,6 +36,9 @@ export interface ServerOptions {
   env?: Record<string, string>;
 }
 
+/** Profiles asked for in this run, with how long the server took to start (left out of the summaries). */
+export const profiled: { name: string; startupMs: number }[] = [];
+
 /** One JWT secret for every server of a run, so tokens stay valid when a server is restarted on the same data. */
 const JWT_SECRET = randomBytes(32).toString("hex");
 
@@ -51,6 +54,7 @@ export function startServer(options: ServerOptions): Promise<ServerProcess> {
     fs.mkdirSync(PROFILES_DIR, { recursive: true });
     nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${PROFILES_DIR}`, `--cpu-prof-name=${options.cpuProfName}`);
   }
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], {
     cwd: SERVER_ROOT,
     env: {
@@ -96,6 +100,8 @@ export function startServer(options: ServerOptions): Promise<ServerProcess> {
       child.off("exit", onExit);
       child.stdout!.off("data", onData);
       const url = match[1];
+      if (options.cpuProfName)
+        profiled.push({ name: options.cpuProfName, startupMs: performance.now() - spawnedAt });
       const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
         const headers: Record<string, string> = { "content-type": "application/json" };
         if (token) headers.authorization = `Bearer ${token}`;
