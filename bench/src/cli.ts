@@ -41,7 +41,8 @@ pnpm bench profile <file.cpuprofile>            summarise a CPU profile
                         else a fresh Cần Thơ demo database bench_cantho)
   --mysql-url URL       MariaDB/MySQL server for the bench's own databases (default mariadb://root@127.0.0.1:3306)
   --sqlite              use SQLite files instead of MariaDB
-  --root CODE           unit whose subtree (b) pages and (c) sums up (default 92, Cần Thơ)
+  --root CODE           unit whose subtree (b) pages and (c) sums up (default 92, Cần Thơ, or on a
+                        national dataset its first province; (d) then sums up the whole country)
   --year N              year of pledges and assignments (default 2016)
   --user NAME           signed-in user of the HTTP scenarios (default admin)
   --connections N       autocannon connections (default 10)
@@ -59,7 +60,7 @@ const { values, positionals } = parseArgs({
     "database-url": { type: "string" },
     "mysql-url": { type: "string", default: "mariadb://root@127.0.0.1:3306" },
     sqlite: { type: "boolean", default: false },
-    root: { type: "string", default: "92" },
+    root: { type: "string" },
     year: { type: "string", default: "2016" },
     user: { type: "string", default: "admin" },
     connections: { type: "string", default: "10" },
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
     );
     http = await runHttp({
       database: httpDb,
-      root: values.root!,
+      root: values.root ?? null,
       year,
       user: values.user!,
       connections: positiveInteger("connections", values.connections!),
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
 
   console.log(`\n## Results (${seconds} s) · ${machineLine(machine)}\n`);
   if (http && httpDb) {
-    console.log(`HTTP: ${httpDb.label} ${JSON.stringify(dataset)}, root ${values.root}, year ${year}`);
+    console.log(`HTTP: ${httpDb.label} ${JSON.stringify(dataset)}, root ${http.root}, year ${year}`);
     console.log(
       `${values.connections} connections, ${values.warmup} s warm-up + ${values.duration} s measured each\n`,
     );

@@ -41,11 +41,12 @@ const query = connect();
 
 const server = http.createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://floor");
+  const root = url.searchParams.get("root") ?? args.root;
   const answer =
     url.pathname === "/cells"
-      ? pageOfCells(query, args.root, Number(url.searchParams.get("first") ?? 50), args.year)
+      ? pageOfCells(query, root, Number(url.searchParams.get("first") ?? 50), args.year)
       : url.pathname === "/summary"
-        ? citySummary(query, args.root, args.year)
+        ? citySummary(query, root, args.year)
         : null;
   if (!answer) {
     response.writeHead(404).end();

@@ -7,7 +7,8 @@ import { ratio } from "./stats.js";
 
 export interface HttpOptions extends LoadOptions {
   database: BenchDatabase;
-  root: string;
+  /** Unit code for (b) and (c); null: 92 (Cần Thơ) when there, else the first province of a national dataset. */
+  root: string | null;
   year: number;
   /** Who asks: a signed-in user (not metered; the wider "user" query limits). */
   user: string;
@@ -26,6 +27,26 @@ export interface HttpScenarioResult {
   responseBytes: number;
 }
 
+/** The unit (b) and (c) are about, and the root of the whole tree (a country, on the national dataset). */
+async function resolveRoots(server: ServerProcess, token: string, requested: string | null) {
+  const cities = await server.data(
+    `{ orgUnits(filter: { levels: [CITY], includeRoot: true }, first: 100, orderBy: { field: PATH }) { nodes { code } } }`,
+    {},
+    token,
+  );
+  const codes = cities.orgUnits.nodes.map((n: { code: string }) => n.code) as string[];
+  if (codes.length === 0) throw new Error("the database has no unit of level CITY");
+  const exists = async (code: string) =>
+    (await server.data(`query($c: String!) { orgUnit(code: $c) { code } }`, { c: code }, token)).orgUnit !=
+    null;
+  let root = requested ?? "92";
+  if (!(await exists(root))) {
+    if (requested) throw new Error(`no unit with code ${requested}`);
+    root = codes[1] ?? codes[0];
+  }
+  return { root, treeRoot: codes[0] };
+}
+
 export interface SqlCount {
   pageSize: number;
   statements: number;
@@ -39,6 +60,8 @@ export interface HttpResult {
   sqlPerPage: SqlCount[];
   /** The floor returned the same cells, assignments and pledges as the API (checked once before measuring). */
   floorAgrees: { cells: boolean; summary: boolean };
+  root: string;
+  treeRoot: string;
 }
 
 function graphqlTarget(server: ServerProcess, token: string, query: string, variables: object): LoadTarget {
@@ -95,7 +118,7 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
       JSON.stringify({
         databaseUrl: options.database.url || undefined,
         sqliteFile: options.database.sqliteFile,
-        root: options.root,
+        root: options.root ?? "92",
         year: options.year,
       }),
     ],
@@ -104,7 +127,8 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
   const floorUrl = `http://127.0.0.1:${floor.match[1]}`;
   try {
     const token = await server.signIn(options.user);
-    const variables = { root: options.root, year: options.year };
+    const { root, treeRoot } = await resolveRoots(server, token, options.root);
+    const variables = { root, year: options.year };
     const pledge = await server.data(
       `query($year: Int!) { pledges(filter: { year: $year }, first: 1) { nodes { id } } }`,
       { year: options.year },
@@ -129,10 +153,11 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
     const nodeCheck = await sqlStatementsOf(server, token, NODE_QUERY, { id: pledgeId });
     const pageCheck = await sqlStatementsOf(server, token, PAGE_OF_CELLS_QUERY, { ...variables, first: 50 });
     const summaryCheck = await sqlStatementsOf(server, token, SUMMARY_QUERY, variables);
+    options.log(`  root ${root} (tree root ${treeRoot}), year ${options.year}`);
 
     // The floor must serve the same data, or the ratio means nothing.
-    const floorPage = (await (await fetch(`${floorUrl}/cells?first=50`)).json()) as any;
-    const floorSummary = (await (await fetch(`${floorUrl}/summary`)).json()) as any;
+    const floorPage = (await (await fetch(`${floorUrl}/cells?first=50&root=${root}`)).json()) as any;
+    const floorSummary = (await (await fetch(`${floorUrl}/summary?root=${root}`)).json()) as any;
     const apiShape = shapeOfPage(pageCheck.data);
     const floorShape = shapeOfPage(floorPage.data);
     const floorAgrees = {
@@ -179,7 +204,7 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
       graphqlTarget(server, token, PAGE_OF_CELLS_QUERY, { ...variables, first: 50 }),
     );
     const pageFloor = await load("(b) floor page of 50 cells", {
-      url: `${floorUrl}/cells?first=50`,
+      url: `${floorUrl}/cells?first=50&root=${root}`,
       method: "GET",
     });
     scenarios.push({
@@ -195,28 +220,34 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
       sqlStatements: pageCheck.statements,
       responseBytes: pageCheck.bytes,
     });
-    const summaryApi = await load(
-      `(c) API unitSummary of ${options.root}`,
-      graphqlTarget(server, token, SUMMARY_QUERY, variables),
-    );
-    const summaryFloor = await load(`(c) floor summary of ${options.root}`, {
-      url: `${floorUrl}/summary`,
-      method: "GET",
-    });
-    scenarios.push({
-      id: "c",
-      title: `unitSummary (dashboard aggregate) of ${options.root}`,
-      api: summaryApi,
-      floor: summaryFloor,
-      ratios: {
-        rps: ratio(summaryApi.rps, summaryFloor.rps),
-        p50: ratio(summaryApi.p50, summaryFloor.p50),
-        p99: ratio(summaryApi.p99, summaryFloor.p99),
-      },
-      sqlStatements: summaryCheck.statements,
-      responseBytes: summaryCheck.bytes,
-    });
-    return { scenarios, sqlPerPage, floorAgrees };
+    const summary = async (id: string, title: string, code: string) => {
+      const check = await sqlStatementsOf(server, token, SUMMARY_QUERY, { ...variables, root: code });
+      const api = await load(
+        `(${id}) API unitSummary of ${code}`,
+        graphqlTarget(server, token, SUMMARY_QUERY, { ...variables, root: code }),
+      );
+      const floor = await load(`(${id}) floor summary of ${code}`, {
+        url: `${floorUrl}/summary?root=${code}`,
+        method: "GET",
+      });
+      scenarios.push({
+        id,
+        title,
+        api,
+        floor,
+        ratios: {
+          rps: ratio(api.rps, floor.rps),
+          p50: ratio(api.p50, floor.p50),
+          p99: ratio(api.p99, floor.p99),
+        },
+        sqlStatements: check.statements,
+        responseBytes: check.bytes,
+      });
+    };
+    await summary("c", `unitSummary (dashboard aggregate) of ${root}`, root);
+    // On the national dataset, also the whole country: the worst case for an aggregate.
+    if (treeRoot !== root) await summary("d", `unitSummary of the whole tree (${treeRoot})`, treeRoot);
+    return { scenarios, sqlPerPage, floorAgrees, root, treeRoot };
   } finally {
     await floor.stop();
     await server.stop();
