@@ -2,7 +2,7 @@ import { PlusOutlined, EnvironmentOutlined } from "@ant-design/icons";
 import { useQuery } from "@apollo/client/react";
 import { Button, Card, Col, Empty, Flex, Row, Spin, Statistic, Typography } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { SUMMARY_YEAR } from "../../app/scope";
 import { useAuth } from "../../auth/context";
 import { MyWorkDocument, type MyPledgeFieldsFragment, type MyWorkQuery } from "../../gql/graphql";
@@ -16,6 +16,7 @@ import { YearSelect } from "../../shared/YearSelect";
 import { AssignmentCard } from "./AssignmentCard";
 import { PledgeFormModal } from "./PledgeFormModal";
 import { ReportPledgeModal } from "./ReportPledgeModal";
+import { useOwnPledgesLive } from "./useOwnPledgesLive";
 import { VisitFormModal } from "./VisitFormModal";
 
 export type MyMember = NonNullable<NonNullable<MyWorkQuery["viewer"]>["member"]>;
@@ -48,6 +49,16 @@ function MyWork() {
   const { data, previousData, error, loading, refetch } = useQuery(MyWorkDocument, {
     variables: { year, from: `${year}-01-01`, to: `${year}-12-31` },
   });
+  const shownMember = (data ?? previousData)?.viewer?.member;
+  const ownPledges = useMemo(
+    () => new Set(shownMember?.assignments.flatMap((a) => a.pledges.map((p) => p.id)) ?? []),
+    [shownMember],
+  );
+  useOwnPledgesLive(
+    shownMember?.homeUnit.code ?? null,
+    ownPledges,
+    () => void refetch().catch(() => undefined),
+  );
 
   if (error && !loading) return <QueryFailure error={error} onRetry={() => void refetch()} />;
   const current = data ?? previousData;

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { complianceTotals, monthlyCompliance, MONTH_KEYS } from "./compliance";
 
 const none = Object.fromEntries(MONTH_KEYS.map((key) => [key, null])) as Record<
