@@ -1,5 +1,4 @@
 import { CombinedGraphQLErrors, ServerError } from "@apollo/client/errors";
-import { describe, expect, it } from "vitest";
 import { describeFailure } from "../i18n/describe-failure";
 import { authFailureCode, classifyFailure } from "./failure";
 

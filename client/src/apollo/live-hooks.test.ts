@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { reconnectDelay } from "./client";
 import { classifyLiveFailure, liveStatusStoreOf } from "./live-hooks";
 

@@ -5,9 +5,9 @@ import {
   type Sink,
   type SubscribePayload,
 } from "graphql-ws";
-import { describe, expect, it, vi } from "vitest";
 import { subscribeDashboard, subscribeResumable, watchConnection, type LiveClient } from "./live";
 import { aggregateLiveStatus, createLiveStatusStore, type LiveStatus } from "./live-status";
+import { waitFor } from "../test/wait-for";
 
 type Listener = (...args: unknown[]) => void;
 
@@ -391,7 +391,7 @@ describe("subscribeResumable with graphql-ws", () => {
     watchConnection(client);
     const { subscription, received, statuses } = resumable(client, "E1");
 
-    await vi.waitFor(() => expect(ScriptedSocket.instances[0]?.subscribes).toHaveLength(1));
+    await waitFor(() => expect(ScriptedSocket.instances[0]?.subscribes).toHaveLength(1));
     const first = ScriptedSocket.instances[0];
     const [{ id, payload }] = first.subscribes;
     expect(payload?.variables?.since).toBe("E1");
@@ -399,7 +399,7 @@ describe("subscribeResumable with graphql-ws", () => {
     first.next(id!, event("E3"));
 
     first.close(1006); // the connection drops
-    await vi.waitFor(() => expect(ScriptedSocket.instances[1]?.subscribes).toHaveLength(1));
+    await waitFor(() => expect(ScriptedSocket.instances[1]?.subscribes).toHaveLength(1));
     const second = ScriptedSocket.instances[1];
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(second.subscribes.map((message) => message.payload?.variables?.since)).toEqual(["E3"]);
@@ -412,7 +412,7 @@ describe("subscribeResumable with graphql-ws", () => {
 
     subscription.dispose();
     expect(second.sent.at(-1)).toEqual({ id: resumed, type: "complete" });
-    await vi.waitFor(() => expect(second.readyState).toBe(ScriptedSocket.CLOSED));
+    await waitFor(() => expect(second.readyState).toBe(ScriptedSocket.CLOSED));
     expect(ScriptedSocket.instances).toHaveLength(2);
   });
 
@@ -425,12 +425,12 @@ describe("subscribeResumable with graphql-ws", () => {
     });
     watchConnection(client);
     const { subscription } = resumable(client, null);
-    await vi.waitFor(() => expect(ScriptedSocket.instances[0]?.subscribes).toHaveLength(1));
+    await waitFor(() => expect(ScriptedSocket.instances[0]?.subscribes).toHaveLength(1));
     const first = ScriptedSocket.instances[0];
     first.next(first.subscribes[0].id!, event("E5"));
 
     client.terminate();
-    await vi.waitFor(() => expect(ScriptedSocket.instances[1]?.subscribes).toHaveLength(1));
+    await waitFor(() => expect(ScriptedSocket.instances[1]?.subscribes).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(
       ScriptedSocket.instances[1].subscribes.map((message) => message.payload?.variables?.since),

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { isPageFor } from "./page-access";
 
 describe("isPageFor", () => {

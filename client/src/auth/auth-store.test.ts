@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAuthStore } from "./auth-store";
 import { SESSION_STORAGE_KEY, memoryStorage, saveSession, type Session } from "./session";
+import { waitFor } from "../test/wait-for";
 
 const START = Date.parse("2016-09-17T08:00:00Z");
 const HOUR = 60 * 60 * 1000;
@@ -17,11 +17,11 @@ const sessionFor = (username: string, expiresAt: number): Session => ({
 });
 
 beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(START);
+  jest.useFakeTimers();
+  jest.setSystemTime(START);
 });
 afterEach(() => {
-  vi.useRealTimers();
+  jest.useRealTimers();
 });
 
 describe("the auth store", () => {
@@ -62,7 +62,7 @@ describe("the auth store", () => {
   it("signs out: clears the stored token and the cache, with no notice", async () => {
     const storage = memoryStorage();
     const store = createAuthStore(storage);
-    const clear = vi.fn();
+    const clear = jest.fn();
     store.setBeforeChange(clear);
     await store.signIn(sessionFor("viewer.codo", START + HOUR));
     await store.end("signedOut");
@@ -74,12 +74,12 @@ describe("the auth store", () => {
 
   it("ends the session by itself when expiresAt passes", async () => {
     const store = createAuthStore(memoryStorage());
-    const clear = vi.fn();
+    const clear = jest.fn();
     store.setBeforeChange(clear);
     await store.signIn(sessionFor("viewer.codo", START + HOUR));
-    await vi.advanceTimersByTimeAsync(HOUR - 1);
+    await jest.advanceTimersByTimeAsync(HOUR - 1);
     expect(store.getState().session).not.toBeNull();
-    await vi.advanceTimersByTimeAsync(1);
+    await jest.advanceTimersByTimeAsync(1);
     expect(store.getState()).toEqual({ session: null, ended: "expired" });
     expect(clear).toHaveBeenCalledTimes(2);
   });
@@ -87,9 +87,9 @@ describe("the auth store", () => {
   it("does not send an expired token even before the timer fires (a sleeping laptop)", async () => {
     const store = createAuthStore(memoryStorage());
     await store.signIn(sessionFor("viewer.codo", START + HOUR));
-    vi.setSystemTime(START + 2 * HOUR); // the clock jumped, timers did not run
+    jest.setSystemTime(START + 2 * HOUR); // the clock jumped, timers did not run
     expect(store.token()).toBeNull();
-    await vi.runOnlyPendingTimersAsync();
+    await jest.runOnlyPendingTimersAsync();
     expect(store.getState().ended).toBe("expired");
   });
 
@@ -123,11 +123,11 @@ describe("the auth store", () => {
     const first = store.signIn(sessionFor("viewer.codo", START + HOUR));
     const second = store.end("signedOut");
     expect(store.token()).toBeNull(); // requests stop using the token at once
-    await vi.waitFor(() => expect(pending).toHaveLength(1));
+    await waitFor(() => expect(pending).toHaveLength(1));
     expect(seen).toEqual([]); // nobody hears of it before the cache is cleared
     pending[0]();
     await first;
-    await vi.waitFor(() => expect(pending).toHaveLength(2));
+    await waitFor(() => expect(pending).toHaveLength(2));
     pending[1]();
     await second;
     expect(seen).toEqual(["viewer.codo", null]);
@@ -138,9 +138,9 @@ describe("the auth store", () => {
     const other = sessionFor("committee.codo", START + HOUR);
     store.syncFromStorage(JSON.stringify(other));
     expect(store.token()).toBe(other.token);
-    await vi.waitFor(() => expect(store.getState().session?.user.username).toBe("committee.codo"));
+    await waitFor(() => expect(store.getState().session?.user.username).toBe("committee.codo"));
     store.syncFromStorage(null);
     expect(store.token()).toBeNull();
-    await vi.waitFor(() => expect(store.getState()).toEqual({ session: null, ended: null }));
+    await waitFor(() => expect(store.getState()).toEqual({ session: null, ended: null }));
   });
 });

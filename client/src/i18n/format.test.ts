@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { formatLongDate, formatNumber, formatPercent } from "./format";
 
 describe("formatNumber", () => {

@@ -1,10 +1,9 @@
 import { buildSchema, GraphQLEnumType } from "graphql";
-import { describe, expect, it } from "vitest";
-import sdl from "../../../schema/schema.graphql?raw";
 import { isMessageKey } from "../i18n/translate";
+import { readRepoFile } from "../test/repo-file.cjs";
 import { ASSIGNMENT_SCOPES, CONCERN_STATUSES, GRADES, PLEDGE_CATEGORIES, VISIT_KINDS } from "./domain-enums";
 
-const schema = buildSchema(sdl);
+const schema = buildSchema(readRepoFile("schema/schema.graphql"));
 
 function enumValues(name: string): string[] {
   const type = schema.getType(name);
@@ -24,6 +23,6 @@ describe.each([
   });
 
   it("each have a label", () => {
-    for (const value of values) expect(isMessageKey(`${prefix}.${value}`), value).toBe(true);
+    expect(values.filter((value) => !isMessageKey(`${prefix}.${value}`))).toEqual([]);
   });
 });

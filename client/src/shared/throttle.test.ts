@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { throttle } from "./throttle";
 
 /** A clock the test moves by hand. */

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { dashboardSearch, readDashboardParams, yearChoices } from "./dashboard-params";
 
 describe("the dashboard's address", () => {

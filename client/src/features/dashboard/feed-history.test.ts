@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import type { RecentConfirmationsVariables } from "./dashboard.query";
 import { loadRecentConfirmations, type FetchPage } from "./feed-history";
 

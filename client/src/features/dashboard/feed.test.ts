@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { entryFromEvent, entryFromLanded, mergeFeed, type FeedEntry } from "./feed";
 
 const entry = (eventId: string, occurredAt: string, title = eventId): FeedEntry => ({

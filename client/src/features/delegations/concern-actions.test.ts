@@ -1,5 +1,4 @@
 import dayjs from "dayjs";
-import { describe, expect, it } from "vitest";
 import { concernActions, managesConcerns, toRaiseConcernInput, yearRange } from "./concern-actions";
 
 describe("concernActions", () => {

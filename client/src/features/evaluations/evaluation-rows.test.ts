@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import type { EvaluationFieldsFragment } from "../../gql/graphql";
 import { evaluationsSheet, gradeCounts, toSetFinalGradeInput } from "./evaluation-rows";
 

@@ -1,4 +1,3 @@
-import { describe, expect, it, vi } from "vitest";
 import { createExplorerFetcher, isSubscription } from "./explorer-fetcher";
 
 const okResponse = (body: unknown) => new Response(JSON.stringify(body), { status: 200 });
@@ -6,8 +5,8 @@ const okResponse = (body: unknown) => new Response(JSON.stringify(body), { statu
 describe("the explorer's fetcher", () => {
   it("sends the signed-in user's token read at request time", async () => {
     let token: string | null = "t0k3n";
-    const fetch = vi.fn(async () => okResponse({ data: { viewer: null } }));
-    const fetcher = createExplorerFetcher({ url: "/graphql", token: () => token, socket: vi.fn(), fetch });
+    const fetch = jest.fn(async () => okResponse({ data: { viewer: null } }));
+    const fetcher = createExplorerFetcher({ url: "/graphql", token: () => token, socket: jest.fn(), fetch });
 
     await fetcher({ query: "{ viewer { username } }" });
     token = null;
@@ -20,8 +19,8 @@ describe("the explorer's fetcher", () => {
   });
 
   it("lets the headers editor set its own Authorization (an API key, another token)", async () => {
-    const fetch = vi.fn(async () => okResponse({ data: {} }));
-    const fetcher = createExplorerFetcher({ url: "/graphql", token: () => "mine", socket: vi.fn(), fetch });
+    const fetch = jest.fn(async () => okResponse({ data: {} }));
+    const fetcher = createExplorerFetcher({ url: "/graphql", token: () => "mine", socket: jest.fn(), fetch });
     await fetcher({ query: "{ terms { code } }" }, { headers: { Authorization: "Bearer other" } });
     const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1];
     expect(init.headers).toMatchObject({ authorization: "Bearer other" });
@@ -30,14 +29,14 @@ describe("the explorer's fetcher", () => {
 
   it("returns error bodies as they are, codes included", async () => {
     const body = { errors: [{ message: "Not signed in.", extensions: { code: "UNAUTHENTICATED" } }] };
-    const fetch = vi.fn(async () => new Response(JSON.stringify(body), { status: 401 }));
-    const fetcher = createExplorerFetcher({ url: "/graphql", token: () => null, socket: vi.fn(), fetch });
+    const fetch = jest.fn(async () => new Response(JSON.stringify(body), { status: 401 }));
+    const fetcher = createExplorerFetcher({ url: "/graphql", token: () => null, socket: jest.fn(), fetch });
     await expect(fetcher({ query: "{ members { totalCount } }" })).resolves.toEqual(body);
   });
 
   it("runs subscriptions over the socket", () => {
-    const iterate = vi.fn(() => (async function* () {})());
-    const fetch = vi.fn();
+    const iterate = jest.fn(() => (async function* () {})());
+    const fetch = jest.fn();
     const fetcher = createExplorerFetcher({
       url: "/graphql",
       token: () => null,

@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
 import { exportedOn, fileSlug, sheetName, workbookBytes } from "./workbook";
 
 describe("the Excel workbook", () => {

@@ -1,5 +1,4 @@
 import dayjs from "dayjs";
-import { describe, expect, it } from "vitest";
 import type { NtmMatrixQuery } from "../../gql/graphql";
 import {
   canRecogniseCommune,

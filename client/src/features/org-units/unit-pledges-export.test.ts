@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import type { UnitPledgeFieldsFragment } from "../../gql/graphql";
 import { unitPledgesSheet } from "./unit-pledges-export";
 

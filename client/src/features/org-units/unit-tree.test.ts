@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { loadedKeys, searchText, toTreeNode, withChildren } from "./unit-tree";
 
 const city = { code: "92", name: "Cần Thơ", kind: "CITY", level: "CITY" } as const;

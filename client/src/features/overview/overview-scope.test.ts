@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { childrenTitleKey, coverageOf, defaultOverviewUnit, overviewScopes } from "./overview-scope";
 
 const coDo = { code: "925", name: "Cờ Đỏ", kind: "RURAL_DISTRICT" } as const;
