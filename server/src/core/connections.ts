@@ -39,5 +39,7 @@ export class NtmCriterionStatusConnection extends Connection(NtmCriterionStatus,
 export class DelegationConnection extends Connection(Delegation, "Delegation") {}
 @ObjectType("ConcernConnection", { description: "A page of concerns." })
 export class ConcernConnection extends Connection(Concern, "Concern") {}
-@ObjectType("EventConnection", { description: "A page of events, oldest first." })
+@ObjectType("EventConnection", {
+  description: "A page of events, in the order asked for (oldest first by default).",
+})
 export class EventConnection extends Connection(Event, "Event") {}

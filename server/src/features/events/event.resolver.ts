@@ -6,20 +6,29 @@ import { PageArgs, toConnection } from "../../core/pagination";
 import { OrgUnit } from "../org-units/org-unit.entity";
 import { unitById } from "../org-units/org-unit.service";
 import { Event } from "./event.entity";
+import { EventOrder } from "./event-order";
 import { EventFilter, listEvents } from "./event.service";
 
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => EventConnection, {
-    description: "The event log (audit trail), oldest first, a page at a time.",
+    description:
+      "The event log (audit trail) within your scope, a page at a time: oldest first, or newest first with `order: NEWEST_FIRST`.",
   })
   async events(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
     @Arg("filter", () => EventFilter, { nullable: true, description: "Conditions on the events." })
     filter?: EventFilter,
+    @Arg("order", () => EventOrder, {
+      nullable: true,
+      defaultValue: EventOrder.OLDEST_FIRST,
+      description:
+        "Which end to start from; `after` continues in the same direction (older events when newest come first).",
+    })
+    order?: EventOrder,
   ) {
-    return toConnection(EventConnection, await listEvents(ctx, filter, page));
+    return toConnection(EventConnection, await listEvents(ctx, filter, page, order ?? undefined));
   }
 
   @FieldResolver(() => ID, { description: "Global ID of the changed object (it may no longer exist)." })

@@ -9,6 +9,7 @@ import { subtreeUpperBound } from "../org-units/org-unit.entity";
 import { UnitRef } from "../../core/subtree";
 import { subtreePath } from "../org-units/org-unit.service";
 import { Event } from "./event.entity";
+import { EventOrder } from "./event-order";
 
 export const eventById = (ctx: Context) =>
   ctx.loaders.get<number, Event | null>("eventByIdScoped", async (ids) => {
@@ -47,11 +48,16 @@ export class EventFilter {
   to?: Date;
 }
 
-/** Events in id order (the order they were written), oldest first. */
+/**
+ * Events in id order (the order they were committed), oldest or newest first. Either way it is one keyset on
+ * the id: a cursor is the id of an item, and `after` continues in the chosen direction (older events when newest
+ * come first), so pages stay stable while new events are written.
+ */
 export async function listEvents(
   ctx: Context,
   filter: EventFilter = {},
   page: { first?: number; after?: string },
+  order: EventOrder = EventOrder.OLDEST_FIRST,
 ): Promise<Page<Event>> {
   const scope = scopePath(ctx);
   const query = ctx.db
@@ -76,5 +82,6 @@ export async function listEvents(
   if (filter.actions?.length) query.andWhere("e.action IN (:...actions)", { actions: filter.actions });
   if (filter.from) query.andWhere("e.occurredAt >= :from", { from: filter.from });
   if (filter.to) query.andWhere("e.occurredAt < :to", { to: filter.to });
-  return paginate(query, page, [{ path: "e.id", direction: "ASC", value: (e) => e.id }]);
+  const direction = order === EventOrder.NEWEST_FIRST ? "DESC" : "ASC";
+  return paginate(query, page, [{ path: "e.id", direction, value: (e) => e.id }]);
 }
