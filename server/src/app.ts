@@ -19,6 +19,11 @@ import { startLive, type LiveServices } from "./core/live/live";
 import { ErrorCode } from "./core/errors";
 import { bodyErrors, checkOperation, limitsPlugin, MAX_BODY_BYTES, tokenLimit } from "./core/http-guards";
 import { LIMITS } from "./core/query-limits";
+import {
+  loadPersistedOperations,
+  persistedOperationsMiddleware,
+  resolveOperation,
+} from "./core/persisted-operations";
 import { RateLimits } from "./core/rate-limit";
 import { formatError } from "./core/format-error";
 import { sqlTally } from "./core/sql-counter";
@@ -56,6 +61,8 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   const live = await startLive(config, db, tokens);
   const unwatchLive = watchLive(live);
   const rateLimits = new RateLimits(db, config.REDIS_URL);
+  // The first-party client's documents, by hash (client/codegen.ts writes the manifest at build time).
+  const persistedOperations = loadPersistedOperations(config.PERSISTED_OPERATIONS_FILE);
   const services: ContextServices = { db, tokens, live, rateLimits };
   const app = express();
   app.disable("x-powered-by");
@@ -112,15 +119,20 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       // The same limits as HTTP (Apollo's validation rules do not run here by themselves), then a fresh
       // context (and fresh loaders) per operation, for the connection's viewer.
       onSubscribe: async (c, _id, payload) => {
+        const operation = resolveOperation(persistedOperations, payload);
+        if ("error" in operation) return [operation.error];
         const checked = checkOperation(
           schema,
-          payload.query,
+          String(operation.query),
           payload.variables ?? {},
           LIMITS[c.extra.viewer && c.extra.viewer.userId > 0 ? "user" : "public"],
+          payload.operationName,
         );
         if ("errors" in checked) return checked.errors;
         try {
-          await rateLimits.consume(c.extra.viewer ?? null, wsClientIp(c.extra.request), checked.cost);
+          // Variables that do not coerce: refused before execution, at no cost.
+          if (checked.runs)
+            await rateLimits.consume(c.extra.viewer ?? null, wsClientIp(c.extra.request), checked.cost);
         } catch (error) {
           return [error as GraphQLError];
         }
@@ -149,6 +161,8 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     introspection: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
+    // Only the build makes documents known (persisted-operations.ts): no automatic registration by hash.
+    persistedQueries: false,
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
       limitsPlugin(schema),
@@ -211,10 +225,15 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       }
     },
   });
-  app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY_BYTES }), tokenLimit, (req, res, next) =>
-    requestScope.run({ requestId: String(req.id), log: req.log }, () =>
-      sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
-    ),
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: MAX_BODY_BYTES }),
+    persistedOperationsMiddleware(persistedOperations),
+    tokenLimit,
+    (req, res, next) =>
+      requestScope.run({ requestId: String(req.id), log: req.log }, () =>
+        sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
+      ),
   );
   app.use(GRAPHQL_PATH, bodyErrors);
 

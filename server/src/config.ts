@@ -77,6 +77,12 @@ const specs = {
     default: path.resolve(__dirname, "..", "..", "client", "dist"),
     parse: (s: string) => (s === "" ? "" : path.resolve(s)),
   },
+  PERSISTED_OPERATIONS_FILE: {
+    description:
+      "Manifest of the web client's persisted operations (hash → document, written by the client's codegen). Missing file: no hash is known and the client sends full documents.",
+    default: path.resolve(__dirname, "..", "..", "client", "src", "gql", "persisted-documents.json"),
+    parse: (s: string) => (s === "" ? "" : path.resolve(s)),
+  },
   JWT_SECRET: {
     description:
       "Secret that signs access tokens (at least 32 characters); all instances of one deployment share it. Empty: a random secret kept in DATA_DIR/jwt-secret.",

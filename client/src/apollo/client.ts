@@ -13,6 +13,7 @@ import {
 } from "../auth/auth-view";
 import { authFailureCode } from "./failure";
 import { watchConnection } from "./live";
+import { persistedOperationsLink } from "./persisted-operations";
 
 /**
  * The one place that knows where the API lives. The path is relative: in production the API server serves
@@ -110,7 +111,8 @@ export function createApolloClient(auth: AuthStore): ApolloClient {
     ApolloLink.split(
       (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
       ws,
-      new HttpLink({ uri: GRAPHQL_PATH }),
+      // Generated documents go as their build-time hash only (persisted operations), the others in full.
+      persistedOperationsLink().concat(new HttpLink({ uri: GRAPHQL_PATH })),
     ),
   ]);
   const client = new ApolloClient({ link, cache: new InMemoryCache() });
