@@ -18,6 +18,7 @@ import { Pledge } from "../features/pledges/pledge.entity";
 import { Visit } from "../features/visits/visit.entity";
 import { User } from "../features/users/user.entity";
 import { IdempotencyKey } from "../features/idempotency/idempotency-key.entity";
+import { SubtreeCounter } from "../features/counters/subtree-counter.entity";
 
 export const entities = [
   OrgUnit,
@@ -40,4 +41,5 @@ export const entities = [
   IdempotencyKey,
   EventLock,
   ApiKey,
+  SubtreeCounter,
 ];

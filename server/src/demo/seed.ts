@@ -17,6 +17,7 @@ import { Pledge } from "../features/pledges/pledge.entity";
 import { Visit } from "../features/visits/visit.entity";
 import { hashPassword } from "../core/auth/password";
 import { User } from "../features/users/user.entity";
+import { rebuildCounters } from "../features/counters/counters.rebuild";
 import { buildCanThoDemo, DEMO_PASSWORD, DEMO_SEED, type DemoData } from "./can-tho";
 
 const CHUNK = 400;
@@ -100,6 +101,7 @@ export async function seed(db: DataSource, seedValue = DEMO_SEED): Promise<SeedR
       },
     ]);
   });
+  await rebuildCounters(db);
   return {
     units: data.orgUnits.length,
     members: data.members.length,

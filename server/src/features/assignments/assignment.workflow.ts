@@ -4,6 +4,7 @@ import { ApiError, ErrorCode, badInput, notFound } from "../../core/errors";
 import { idOfType } from "../../core/global-id";
 import { runMutation, snapshot, type MutationScope } from "../../core/mutation";
 import { toDateString } from "../../core/scalars";
+import { countAssignment } from "../counters/counters.apply";
 import { Directive } from "../directives/directive.entity";
 import { Member } from "../members/member.entity";
 import { memberById } from "../members/member.service";
@@ -123,6 +124,7 @@ async function createAssignment(
       endsOn: args.endsOn,
     }),
   );
+  await countAssignment(scope.manager, args.unit, null, assignment);
   await scope.record({
     action: "ASSIGNMENT_CREATED",
     entityType: "Assignment",
@@ -189,6 +191,7 @@ async function endIt(
   const before = snapshot(assignment);
   await scope.manager.getRepository(Assignment).update({ id: assignment.id }, { endsOn });
   const after = await scope.manager.getRepository(Assignment).findOneByOrFail({ id: assignment.id });
+  await countAssignment(scope.manager, unit, assignment, after);
   await scope.record({
     action: "ASSIGNMENT_ENDED",
     entityType: "Assignment",

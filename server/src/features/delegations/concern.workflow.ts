@@ -3,6 +3,7 @@ import type { Context } from "../../core/context";
 import { ApiError, ErrorCode, badInput, notFound } from "../../core/errors";
 import { idOfType } from "../../core/global-id";
 import { runMutation, snapshot, type MutationScope } from "../../core/mutation";
+import { countConcern } from "../counters/counters.apply";
 import { OrgUnit } from "../org-units/org-unit.entity";
 import { resolveUnitRef } from "../org-units/org-unit.service";
 import { Role } from "../users/user.entity";
@@ -120,6 +121,7 @@ async function transition(
     });
   }
   const after = await scope.manager.getRepository(Concern).findOneByOrFail({ id: concern.id });
+  await countConcern(scope.manager, raisedBy, concern.status, after.status);
   await scope.record({
     action,
     entityType: "Concern",
@@ -187,6 +189,7 @@ export function raiseConcern(
           resolvedAt: null,
         }),
       );
+      await countConcern(scope.manager, raisedBy, null, concern.status);
       await scope.record({
         action: "CONCERN_RAISED",
         entityType: "Concern",

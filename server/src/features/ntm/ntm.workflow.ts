@@ -6,6 +6,7 @@ import { ApiError, ErrorCode, badInput } from "../../core/errors";
 import { runMutation, snapshot, isDuplicateKey } from "../../core/mutation";
 import { yearPeriod } from "../../core/period";
 import { toDateString } from "../../core/scalars";
+import { countNtmCriterion, countNtmRecognition } from "../counters/counters.apply";
 import { OrgUnit, subtreeUpperBound } from "../org-units/org-unit.entity";
 import { UnitKind } from "../org-units/org-unit.enums";
 import { resolveUnitRef } from "../org-units/org-unit.service";
@@ -108,6 +109,7 @@ export function setNtmCriterionStatus(
           throw error;
         }
       }
+      await countNtmCriterion(scope.manager, unit, input.year, before?.met ?? null, after.met);
       await scope.record({
         action: "NTM_CRITERION_SET",
         entityType: "NtmCriterionStatus",
@@ -203,6 +205,7 @@ export function recognizeNtm(
           );
       }
 
+      await countNtmRecognition(scope.manager, unit, year);
       let recognition: NtmRecognition;
       try {
         recognition = await repository.save(

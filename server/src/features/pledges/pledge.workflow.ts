@@ -6,6 +6,7 @@ import { idOfType } from "../../core/global-id";
 import { runMutation, snapshot, type MutationScope } from "../../core/mutation";
 import { toDateString } from "../../core/scalars";
 import { Assignment } from "../assignments/assignment.entity";
+import { countPledge } from "../counters/counters.apply";
 import { NtmCriterion } from "../ntm/ntm-criterion.entity";
 import { OrgUnit } from "../org-units/org-unit.entity";
 import { Role } from "../users/user.entity";
@@ -131,7 +132,8 @@ async function transition(
     .update(Pledge)
     .set(changes)
     .where("id = :id", { id: pledge.id })
-    .andWhere("status IN (:...from)", { from: ALLOWED_FROM[operation] });
+    // The status read above, exactly: the counters move the pledge out of that status.
+    .andWhere("status = :from", { from: pledge.status });
   if (expectedVersion != null) update.andWhere("version = :version", { version: expectedVersion });
   const result = await update.execute();
   if (result.affected !== 1) {
@@ -149,6 +151,7 @@ async function transition(
     });
   }
   const after = await scope.manager.getRepository(Pledge).findOneByOrFail({ id: pledge.id });
+  await countPledge(scope.manager, unit, pledge.year, pledge.status, after.status);
   await scope.record({
     action,
     entityType: "Pledge",
@@ -208,6 +211,7 @@ export function registerPledge(
           evidenceLinks: [],
         }),
       );
+      await countPledge(scope.manager, unit, pledge.year, null, pledge.status);
       await scope.record({
         action: "PLEDGE_REGISTERED",
         entityType: "Pledge",

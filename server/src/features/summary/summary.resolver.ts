@@ -9,7 +9,7 @@ import { PledgeStatus } from "../pledges/pledge.enums";
 import {
   assignmentTotals,
   cellCoverage,
-  ntmUnits,
+  ntmTotals,
   pledgesByStatus,
   unitsByKind,
   visitTotals,
@@ -134,10 +134,6 @@ export class SummaryResolver {
     description: "New Rural Development progress of the subtree's communes and rural districts.",
   })
   async ntm(@Root() s: UnitSummary, @Ctx() ctx: Context): Promise<NtmSummary> {
-    const units = await ntmUnits(ctx, s.year).load(s.unit.id);
-    return Object.assign(new NtmSummary(), {
-      communes: units.filter((u) => u.kind === "COMMUNE"),
-      ruralDistricts: units.filter((u) => u.kind === "RURAL_DISTRICT"),
-    });
+    return NtmSummary.of(await ntmTotals(ctx, s.year).load(s.unit.id));
   }
 }

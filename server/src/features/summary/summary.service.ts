@@ -1,9 +1,11 @@
 import { scopePath } from "../../core/auth/viewer";
 import type { Context } from "../../core/context";
-import { subtreeUpperBound } from "../org-units/org-unit.entity";
+import { OrgUnit, subtreeUpperBound } from "../org-units/org-unit.entity";
+import { unitById } from "../org-units/org-unit.service";
+import { ntmCounts, pledgeCounts, type NtmTotals } from "../counters/counters.read";
 import { yearPeriod } from "../../core/period";
 import { upperBoundSql } from "../../core/subtree";
-import type { UnitKind } from "../org-units/org-unit.enums";
+import { UnitLevel, type UnitKind } from "../org-units/org-unit.enums";
 import type { PledgeStatus } from "../pledges/pledge.enums";
 
 /**
@@ -81,9 +83,10 @@ export const assignmentTotals = (ctx: Context, year: number) =>
     },
   );
 
-export const pledgesByStatus = (ctx: Context, year: number) =>
+/** Pledges by status recounted from the pledge table (cells, and the tests that check the counters). */
+export const pledgesByStatusRecount = (ctx: Context, year: number) =>
   ctx.loaders.get<number, { status: PledgeStatus; count: number }[]>(
-    `summary.pledges:${year}`,
+    `summary.pledgesRecount:${year}`,
     async (ids) => {
       const s = subtreeSql(ctx, ids);
       const rows: Row[] = await ctx.db.query(
@@ -93,6 +96,34 @@ export const pledgesByStatus = (ctx: Context, year: number) =>
         [...s.params, year],
       );
       return grouped(ids, rows, (row) => ({ status: row.status as PledgeStatus, count: Number(row.n) }));
+    },
+  );
+
+/** Ids of the units that are not cells: their subtree totals are kept in `subtree_counter`. */
+async function countedIds(ctx: Context, ids: readonly number[]): Promise<Set<number>> {
+  const units = await unitById(ctx).loadMany(ids);
+  return new Set(
+    units.filter((u): u is OrgUnit => u instanceof OrgUnit && u.level !== UnitLevel.CELL).map((u) => u.id),
+  );
+}
+
+/** Pledges of the year by status (statuses with none left out): counters, or the pledge table for a cell. */
+export const pledgesByStatus = (ctx: Context, year: number) =>
+  ctx.loaders.get<number, { status: PledgeStatus; count: number }[]>(
+    `summary.pledges:${year}`,
+    async (ids) => {
+      const counted = await countedIds(ctx, ids);
+      const counts = await pledgeCounts(ctx, [...counted], year);
+      const cells = ids.filter((id) => !counted.has(id));
+      const recounted = await Promise.all(cells.map((id) => pledgesByStatusRecount(ctx, year).load(id)));
+      const byCell = new Map(cells.map((id, i) => [id, recounted[i]]));
+      return ids.map(
+        (id) =>
+          ((counted.has(id) ? counts.get(id) : byCell.get(id)) ?? []) as {
+            status: PledgeStatus;
+            count: number;
+          }[],
+      );
     },
   );
 
@@ -140,6 +171,31 @@ export const ntmUnits = (ctx: Context, year: number) =>
       recognised: Number(row.recognised) > 0,
     }));
   });
+
+/** NTM figures of the subtree for the year, from the counters (a cell's subtree has no communes). */
+export const ntmTotals = (ctx: Context, year: number) =>
+  ctx.loaders.get<number, NtmTotals>(`summary.ntmTotals:${year}`, async (ids) => {
+    yearPeriod(year);
+    const totals = await ntmCounts(ctx, ids, year);
+    return ids.map((id) => totals.get(id)!);
+  });
+
+/** The same figures recounted from the base tables (tests and benchmarks compare the two). */
+export function ntmTotalsOfUnits(units: CommuneNtm[]): NtmTotals {
+  const groups = new Map<string, NtmTotals["communes"][number]>();
+  for (const u of units.filter((x) => x.kind === "COMMUNE")) {
+    const key = `${u.criteriaMet}:${u.recognised}`;
+    const group = groups.get(key) ?? { criteriaMet: u.criteriaMet, recognised: u.recognised, count: 0 };
+    group.count += 1;
+    groups.set(key, group);
+  }
+  const districts = units.filter((x) => x.kind === "RURAL_DISTRICT");
+  return {
+    communes: [...groups.values()],
+    ruralDistricts: districts.length,
+    districtsRecognised: districts.filter((d) => d.recognised).length,
+  };
+}
 
 /** Assignment totals per directive (not per subtree): how many people a directive assigned to how many units. */
 export const directiveAssignmentTotals = (ctx: Context, year: number) =>

@@ -2,6 +2,7 @@ import { Arg, Field, Float, Int, ObjectType } from "type-graphql";
 import { UnitKind } from "../org-units/org-unit.enums";
 import type { OrgUnit } from "../org-units/org-unit.entity";
 import { PledgeStatus } from "../pledges/pledge.enums";
+import type { NtmTotals } from "../counters/counters.read";
 
 @ObjectType("UnitKindCount", { description: "How many units of one kind." })
 export class UnitKindCount {
@@ -61,20 +62,23 @@ export class CriteriaMetCount {
 
 @ObjectType("NtmSummary", { description: "New Rural Development progress of a subtree in a year." })
 export class NtmSummary {
-  /** Per-commune data the fields below are computed from. */
-  communes: { criteriaMet: number; recognised: boolean }[];
-  ruralDistricts: { recognised: boolean }[];
+  /** Communes grouped by criteria met and recognition, and rural districts: what the fields below are computed from. */
+  totals: NtmTotals;
+
+  static of(totals: NtmTotals): NtmSummary {
+    return Object.assign(new NtmSummary(), { totals });
+  }
 
   @Field(() => Int, { description: "Rural communes (xã) in the subtree." })
   communeCount(): number {
-    return this.communes.length;
+    return this.totals.communes.reduce((sum, c) => sum + c.count, 0);
   }
 
   @Field(() => Int, {
     description: "Communes recognised as meeting the NTM standard by the end of the year.",
   })
   communesRecognised(): number {
-    return this.communes.filter((c) => c.recognised).length;
+    return this.totals.communes.filter((c) => c.recognised).reduce((sum, c) => sum + c.count, 0);
   }
 
   @Field(() => [CriteriaMetCount], {
@@ -89,9 +93,9 @@ export class NtmSummary {
     recognised?: boolean,
   ): CriteriaMetCount[] {
     const counts = new Map<number, number>();
-    for (const c of this.communes) {
-      if (recognised == null || c.recognised === recognised)
-        counts.set(c.criteriaMet, (counts.get(c.criteriaMet) ?? 0) + 1);
+    for (const c of this.totals.communes) {
+      if (c.count > 0 && (recognised == null || c.recognised === recognised))
+        counts.set(c.criteriaMet, (counts.get(c.criteriaMet) ?? 0) + c.count);
     }
     return [...counts.entries()]
       .sort((a, b) => a[0] - b[0])
@@ -103,23 +107,22 @@ export class NtmSummary {
     description: "Mean criteria met per commune; null without communes.",
   })
   averageCriteriaMet(): number | null {
-    if (this.communes.length === 0) return null;
-    return (
-      Math.round((this.communes.reduce((sum, c) => sum + c.criteriaMet, 0) / this.communes.length) * 100) /
-      100
-    );
+    const communes = this.communeCount();
+    if (communes === 0) return null;
+    const met = this.totals.communes.reduce((sum, c) => sum + c.criteriaMet * c.count, 0);
+    return Math.round((met / communes) * 100) / 100;
   }
 
   @Field(() => Int, { description: "Rural districts (huyện) in the subtree." })
   ruralDistrictCount(): number {
-    return this.ruralDistricts.length;
+    return this.totals.ruralDistricts;
   }
 
   @Field(() => Int, {
     description: "Rural districts recognised as meeting the NTM standard by the end of the year.",
   })
   districtsRecognised(): number {
-    return this.ruralDistricts.filter((d) => d.recognised).length;
+    return this.totals.districtsRecognised;
   }
 }
 

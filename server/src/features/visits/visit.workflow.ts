@@ -5,6 +5,7 @@ import { idOfType } from "../../core/global-id";
 import { runMutation, snapshot } from "../../core/mutation";
 import { toDateString } from "../../core/scalars";
 import { Assignment } from "../assignments/assignment.entity";
+import { countVisit } from "../counters/counters.apply";
 import { OrgUnit } from "../org-units/org-unit.entity";
 import { Role } from "../users/user.entity";
 import { Visit } from "./visit.entity";
@@ -51,6 +52,7 @@ export function recordVisit(
       }
       const note = input.note?.trim() ?? "";
       if (note.length > 2000) throw badInput("note must be at most 2000 characters.", { field: "note" });
+      await countVisit(scope.manager, unit, assignment, visitedOn);
       const repository = scope.manager.getRepository(Visit);
       const visit = await repository.save(
         repository.create({

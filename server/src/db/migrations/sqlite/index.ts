@@ -2,6 +2,7 @@ import { Init1795628451955 } from "./1795628451955-init";
 import { UsersAndIdempotency1795629292320 } from "./1795629292320-users-and-idempotency";
 import { EventLock1795630848238 } from "./1795630848238-event-lock";
 import { ApiKeys1795634029540 } from "./1795634029540-api-keys";
+import { SubtreeCounters1795639098546 } from "./1795639098546-subtree-counters";
 
 /** In order of application. */
 export const sqliteMigrations: Function[] = [
@@ -9,4 +10,5 @@ export const sqliteMigrations: Function[] = [
   UsersAndIdempotency1795629292320,
   EventLock1795630848238,
   ApiKeys1795634029540,
+  SubtreeCounters1795639098546,
 ];
