@@ -1,5 +1,5 @@
 import { FullscreenExitOutlined, FullscreenOutlined, LockOutlined } from "@ant-design/icons";
-import { useQuery } from "@apollo/client/react";
+import { skipToken, useQuery } from "@apollo/client/react";
 import { Alert, Button, Card, Col, Flex, Result, Row, Select, Skeleton, Typography } from "antd";
 import { useCallback, type CSSProperties, type ReactNode } from "react";
 import { classifyLiveFailure } from "../../apollo/live-hooks";
@@ -14,8 +14,13 @@ import { Loading } from "../../shared/Loading";
 import { QueryFailure } from "../../shared/QueryFailure";
 import { ChildRatesChart, CriteriaHistogram, PledgeStatusChart } from "./charts";
 import { ConfirmationFeed } from "./ConfirmationFeed";
-import { yearChoices, type DashboardParams } from "./dashboard-params";
-import { DASHBOARD_SCOPE_QUERY, type DashboardFigures, type UnitRef } from "./dashboard.query";
+import { defaultMonth, yearChoices, type DashboardParams } from "./dashboard-params";
+import {
+  DASHBOARD_SCOPE_QUERY,
+  LATEST_VISIT_QUERY,
+  type DashboardFigures,
+  type UnitRef,
+} from "./dashboard.query";
 import { KeyFigures } from "./KeyFigures";
 import { NtmMatrix } from "./NtmMatrix";
 import { useDashboardData } from "./useDashboardData";
@@ -66,6 +71,23 @@ function SignedInDashboard() {
   );
 }
 
+/**
+ * The month for visit compliance: the one chosen, else for a past year the month of its latest visit (see
+ * `defaultMonth`); undefined while that is being looked up.
+ */
+function useMonthShown(code: string, year: number, chosen: number | null): number | null | undefined {
+  const currentYear = new Date().getFullYear();
+  const lookUp = chosen === null && year < currentYear;
+  const latest = useQuery(
+    LATEST_VISIT_QUERY,
+    lookUp ? { variables: { code, from: `${year}-01-01`, to: `${year}-12-31` } } : skipToken,
+  );
+  if (!lookUp) return chosen;
+  if (latest.error) return null; // the server's default, rather than no dashboard
+  if (!latest.data) return undefined;
+  return defaultMonth(year, currentYear, latest.data.visits.nodes[0]?.visitedOn ?? null);
+}
+
 const presentingStyle: CSSProperties = {
   position: "fixed",
   inset: 0,
@@ -87,7 +109,8 @@ function Dashboard({
   setParams: (change: Partial<DashboardParams>) => void;
 }) {
   const { locale, t } = useI18n();
-  const { live, figures, rates, matrix, feed } = useDashboardData(code, params.year, params.month);
+  const month = useMonthShown(code, params.year, params.month);
+  const { live, figures, rates, matrix, matrixPages, feed } = useDashboardData(code, params.year, month);
   const scope = useQuery(DASHBOARD_SCOPE_QUERY, { variables: { code: ownUnitCode } });
   const setPresent = useCallback((present: boolean) => setParams({ present }), [setParams]);
   const presentation = usePresentation(params.present, setPresent);
@@ -181,6 +204,7 @@ function Dashboard({
         large={large}
         rates={rates}
         matrix={matrix}
+        matrixPages={matrixPages}
         feed={feed}
         year={params.year}
       />
@@ -232,11 +256,12 @@ function DashboardBody({
   large,
   rates,
   matrix,
+  matrixPages,
   feed,
   year,
 }: { figures: DashboardFigures; code: string; large: boolean; year: number } & Pick<
   ReturnType<typeof useDashboardData>,
-  "rates" | "matrix" | "feed"
+  "rates" | "matrix" | "matrixPages" | "feed"
 >) {
   const { locale, t } = useI18n();
   const { ntm } = figures;
@@ -326,8 +351,13 @@ function DashboardBody({
         </Col>
       </Row>
       <Card title={t("dashboard.matrix")} styles={cardStyles}>
-        {matrix.dataState === "complete" ? (
-          <NtmMatrix data={matrix.data} year={year} />
+        {matrix.dataState === "complete" || (matrix.previousData && !matrix.error) ? (
+          <NtmMatrix
+            data={(matrix.data ?? matrix.previousData)!}
+            year={year}
+            pages={matrixPages}
+            loading={matrix.loading}
+          />
         ) : matrix.error ? (
           <QueryFailure error={matrix.error} onRetry={() => void matrix.refetch()} />
         ) : (

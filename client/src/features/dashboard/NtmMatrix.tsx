@@ -1,7 +1,10 @@
 import { Empty, Flex, Tooltip, Typography } from "antd";
 import { memo, type CSSProperties } from "react";
 import { useI18n } from "../../i18n/context";
-import type { MatrixCommune, NtmMatrixData } from "./dashboard.query";
+import { formatNumber } from "../../i18n/format";
+import { pageRange } from "../../shared/cursor-pages";
+import { PagePager } from "../../shared/PagePager";
+import { MATRIX_PAGE_SIZE, type MatrixCommune, type NtmMatrixData } from "./dashboard.query";
 
 const MET = "#52c41a";
 const NOT_MET = "#f0f0f0";
@@ -18,20 +21,42 @@ const cellStyle: CSSProperties = {
 };
 
 /** The communes to show: the xã below the unit, or the unit itself when it is a xã. */
-export function matrixCommunes(data: NtmMatrixData): { communes: MatrixCommune[]; total: number } {
+export function matrixCommunes(data: NtmMatrixData): {
+  communes: MatrixCommune[];
+  total: number;
+  endCursor: string | null;
+} {
   const { orgUnit } = data;
-  if (orgUnit.kind === "COMMUNE") return { communes: [orgUnit], total: 1 };
-  return { communes: orgUnit.descendants.nodes, total: orgUnit.descendants.totalCount };
+  if (orgUnit.kind === "COMMUNE") return { communes: [orgUnit], total: 1, endCursor: null };
+  const { nodes, totalCount, pageInfo } = orgUnit.descendants;
+  return { communes: nodes, total: totalCount, endCursor: pageInfo.hasNextPage ? pageInfo.endCursor : null };
+}
+
+/** Where the matrix is in the subtree's communes, and how to move (see useCursorPages). */
+export interface MatrixPages {
+  index: number;
+  next: (endCursor: string) => void;
+  previous: () => void;
 }
 
 /**
  * Communes × the 19 NTM criteria for the year: a green square where a criterion is met. The first column
  * (name and criteria met) stays in place while the grid scrolls sideways on a narrow screen.
  */
-export const NtmMatrix = memo(function NtmMatrix({ data, year }: { data: NtmMatrixData; year: number }) {
+export const NtmMatrix = memo(function NtmMatrix({
+  data,
+  year,
+  pages,
+  loading,
+}: {
+  data: NtmMatrixData;
+  year: number;
+  pages: MatrixPages;
+  loading: boolean;
+}) {
   const { locale, t } = useI18n();
-  const { communes, total } = matrixCommunes(data);
-  if (communes.length === 0) {
+  const { communes, total, endCursor } = matrixCommunes(data);
+  if (communes.length === 0 && pages.index === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("dashboard.ntm.none")} />;
   }
   const criteria = [...data.ntmCriteria].sort((a, b) => a.number - b.number);
@@ -138,11 +163,21 @@ export const NtmMatrix = memo(function NtmMatrix({ data, year }: { data: NtmMatr
           </tbody>
         </table>
       </div>
-      {total > communes.length && (
-        <Typography.Text type="secondary">
-          {t("dashboard.matrix.more", { shown: communes.length, total })}
-        </Typography.Text>
-      )}
+      <PagePager
+        index={pages.index}
+        hasNextPage={endCursor !== null}
+        onPrevious={pages.previous}
+        onNext={() => endCursor && pages.next(endCursor)}
+        loading={loading}
+        label={(() => {
+          const range = pageRange(pages.index, MATRIX_PAGE_SIZE, communes.length, total);
+          return t("dashboard.matrix.page", {
+            from: formatNumber(locale, range.from),
+            to: formatNumber(locale, range.to),
+            total: formatNumber(locale, range.total),
+          });
+        })()}
+      />
     </Flex>
   );
 });

@@ -1,4 +1,4 @@
-import { dashboardSearch, readDashboardParams, yearChoices } from "./dashboard-params";
+import { dashboardSearch, defaultMonth, readDashboardParams, yearChoices } from "./dashboard-params";
 
 describe("the dashboard's address", () => {
   it("defaults to the user's unit, the default year, the server's month and no presentation", () => {
@@ -42,5 +42,21 @@ describe("the dashboard's address", () => {
     expect(years[0]).toBe(2026);
     expect(years.at(-1)).toBe(2010);
     expect(years).toContain(2016);
+  });
+});
+
+describe("defaultMonth", () => {
+  it("takes the month of the latest visit of a past year", () => {
+    expect(defaultMonth(2016, 2026, "2016-09-15")).toBe(9);
+    expect(defaultMonth(2015, 2026, "2015-12-30")).toBe(12);
+  });
+
+  it("leaves this year to the server (this month)", () => {
+    expect(defaultMonth(2026, 2026, "2026-03-02")).toBeNull();
+  });
+
+  it("leaves a year without visits, or a date outside it, to the server", () => {
+    expect(defaultMonth(2016, 2026, null)).toBeNull();
+    expect(defaultMonth(2016, 2026, "2017-01-03")).toBeNull();
   });
 });

@@ -50,3 +50,14 @@ export function yearChoices(lastYear: number): number[] {
   for (let year = lastYear; year >= FIRST_YEAR; year -= 1) years.push(year);
   return years;
 }
+
+/**
+ * The month whose visit compliance the dashboard shows when none is chosen: this month for the current year
+ * (null: the server's default); for a past year the month of its latest visit, since the server's default,
+ * December, often has no data yet (the demo's 2016 ends in September); null when the year has no visit.
+ */
+export function defaultMonth(year: number, currentYear: number, latestVisitOn: string | null): number | null {
+  if (year >= currentYear || !latestVisitOn) return null;
+  const match = /^(\d{4})-(\d{2})-\d{2}$/.exec(latestVisitOn);
+  return match && Number(match[1]) === year ? Number(match[2]) : null;
+}

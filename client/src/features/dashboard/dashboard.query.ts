@@ -213,12 +213,25 @@ export interface MatrixCommune extends UnitRef {
 export interface NtmMatrixData {
   ntmCriteria: { number: number; name: string; nameEn: string }[];
   orgUnit: MatrixCommune & {
-    descendants: { totalCount: number; nodes: MatrixCommune[] };
+    descendants: {
+      totalCount: number;
+      nodes: MatrixCommune[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
   };
 }
 
-/** Each xã of the subtree (or the xã itself) with its 19 criteria for the year: public data. */
-export const NTM_MATRIX_QUERY: TypedDocumentNode<NtmMatrixData, UnitYearVariables> = gql`
+/** How many communes a page of the matrix shows (the API's largest page). */
+export const MATRIX_PAGE_SIZE = 100;
+
+/**
+ * Each xã of the subtree (or the xã itself) with its 19 criteria for the year, a page of 100 at a time:
+ * public data.
+ */
+export const NTM_MATRIX_QUERY: TypedDocumentNode<
+  NtmMatrixData,
+  UnitYearVariables & { after?: string | null }
+> = gql`
   fragment MatrixCommuneFields on OrgUnit {
     id
     code
@@ -236,7 +249,7 @@ export const NTM_MATRIX_QUERY: TypedDocumentNode<NtmMatrixData, UnitYearVariable
     }
   }
 
-  query DashboardNtmMatrix($code: String!, $year: Int!) {
+  query DashboardNtmMatrix($code: String!, $year: Int!, $after: String) {
     ntmCriteria {
       number
       name
@@ -244,10 +257,14 @@ export const NTM_MATRIX_QUERY: TypedDocumentNode<NtmMatrixData, UnitYearVariable
     }
     orgUnit(code: $code) {
       ...MatrixCommuneFields
-      descendants(kinds: [COMMUNE], first: 100) {
+      descendants(kinds: [COMMUNE], first: 100, after: $after) {
         totalCount
         nodes {
           ...MatrixCommuneFields
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
@@ -271,6 +288,25 @@ export const DASHBOARD_SCOPE_QUERY: TypedDocumentNode<DashboardScopeData, { code
         code
         name
         kind
+      }
+    }
+  }
+`;
+
+export interface LatestVisitData {
+  visits: { nodes: { id: string; visitedOn: string }[] };
+}
+
+/** The latest visit recorded in a subtree within a year (visits come latest first). */
+export const LATEST_VISIT_QUERY: TypedDocumentNode<
+  LatestVisitData,
+  { code: string; from: string; to: string }
+> = gql`
+  query DashboardLatestVisit($code: String!, $from: Date!, $to: Date!) {
+    visits(filter: { under: { code: $code }, from: $from, to: $to }, first: 1) {
+      nodes {
+        id
+        visitedOn
       }
     }
   }

@@ -2,6 +2,7 @@ import { skipToken, useApolloClient, useQuery } from "@apollo/client/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useLiveDashboard, useResumableStream, type LiveState } from "../../apollo/live-hooks";
 import { throttle } from "../../shared/throttle";
+import { useCursorPages } from "../../shared/useCursorPages";
 import {
   CHILD_RATES_QUERY,
   CONFIRMATION_LANDED_SUBSCRIPTION,
@@ -25,7 +26,7 @@ export interface ConfirmationFeed {
 }
 
 /**
- * Everything the live dashboard shows for a unit and year:
+ * Everything the live dashboard shows for a unit and year (and month, for visit compliance):
  * - the aggregate from `dashboard(unit, year, month)`, fresh at once and after every burst of changes (and
  *   after a reconnection);
  * - the detail queries (rates of the units below, the NTM matrix), refetched when the aggregate's
@@ -34,9 +35,10 @@ export interface ConfirmationFeed {
  *   aggregate's first `lastEventId`, resumed after reconnections, so nothing is missed or shown twice.
  * Details and feed use the unit the aggregate covers (the one asked, cut to what the user may see).
  */
-export function useDashboardData(code: string, year: number, month: number | null) {
+export function useDashboardData(code: string, year: number, month: number | null | undefined) {
+  // month undefined: not decided yet (the default month is being looked up), nothing subscribed.
   const variables = useMemo(
-    () => ({ unit: { code }, year, ...(month !== null ? { month } : {}) }),
+    () => (month === undefined ? null : { unit: { code }, year, ...(month !== null ? { month } : {}) }),
     [code, year, month],
   );
   const live = useLiveDashboard<DashboardFigures>(DASHBOARD_SUBSCRIPTION, variables);
@@ -49,7 +51,11 @@ export function useDashboardData(code: string, year: number, month: number | nul
     CHILD_RATES_QUERY,
     detailVariables ? { variables: detailVariables, fetchPolicy: "no-cache" } : skipToken,
   );
-  const matrix = useQuery(NTM_MATRIX_QUERY, detailVariables ? { variables: detailVariables } : skipToken);
+  const matrixPages = useCursorPages(`${covered}/${year}`);
+  const matrix = useQuery(
+    NTM_MATRIX_QUERY,
+    detailVariables ? { variables: { ...detailVariables, after: matrixPages.after } } : skipToken,
+  );
 
   useRefetchOnChange(figures?.lastEventId ?? null, covered, () => {
     void rates.refetch().catch(() => undefined);
@@ -57,7 +63,7 @@ export function useDashboardData(code: string, year: number, month: number | nul
   });
 
   const feed = useConfirmationFeed(covered, figures?.lastEventId);
-  return { live, figures, rates, matrix, feed };
+  return { live, figures, rates, matrix, matrixPages, feed };
 }
 
 /**

@@ -15,6 +15,8 @@ import { QueryFailure } from "../../shared/QueryFailure";
 import { InboxCard } from "./InboxCard";
 import { canConfirm, inboxRows, type InboxRow } from "./inbox-rows";
 import { CONFIRM_PLEDGE_MUTATION, INBOX_QUERY, REJECT_PLEDGE_MUTATION } from "./inbox.query";
+import { PagePager } from "../../shared/PagePager";
+import { useCursorPages } from "../../shared/useCursorPages";
 import { RejectModal } from "./RejectModal";
 import { useInboxLive } from "./useInboxLive";
 
@@ -63,7 +65,13 @@ export function InboxPage() {
 function Inbox({ code }: { code: string }) {
   const { locale, t } = useI18n();
   const { message } = App.useApp();
-  const inbox = useQuery(INBOX_QUERY, { variables: { code }, fetchPolicy: "cache-and-network" });
+  const pages = useCursorPages(code);
+  const inbox = useQuery(INBOX_QUERY, {
+    variables: { code, after: pages.after },
+    fetchPolicy: "cache-and-network",
+  });
+  // While another page loads, the one shown stays (and its buttons work).
+  const shownData = inbox.data ?? inbox.previousData;
   const [confirmPledge] = useMutation(CONFIRM_PLEDGE_MUTATION);
   const [rejectPledge] = useMutation(REJECT_PLEDGE_MUTATION);
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
@@ -78,7 +86,7 @@ function Inbox({ code }: { code: string }) {
     return key;
   };
 
-  const rows = useMemo(() => (inbox.data ? inboxRows(inbox.data, decided) : []), [inbox.data, decided]);
+  const rows = useMemo(() => (shownData ? inboxRows(shownData, decided) : []), [shownData, decided]);
   const shown = useRef(new Map<string, string>());
   shown.current = new Map(rows.map((row) => [row.pledge.id, row.pledge.title]));
 
@@ -159,13 +167,27 @@ function Inbox({ code }: { code: string }) {
     }
   };
 
+  const pageInfo = shownData?.pledges.pageInfo;
+  const pager = (
+    <PagePager
+      index={pages.index}
+      hasNextPage={pageInfo?.hasNextPage ?? false}
+      onPrevious={pages.previous}
+      onNext={() => pageInfo?.endCursor && pages.next(pageInfo.endCursor)}
+      loading={inbox.loading}
+      label={t("inbox.page", { page: pages.index + 1 })}
+    />
+  );
+
   let body;
-  if (inbox.error && !inbox.data) {
+  if (inbox.error && !shownData) {
     body = <QueryFailure error={inbox.error} onRetry={() => void inbox.refetch()} />;
-  } else if (!inbox.data) {
+  } else if (!shownData) {
     body = <Loading />;
   } else if (rows.length === 0) {
-    body = <Empty description={t("inbox.empty")} />;
+    body = (
+      <Empty description={t(pageInfo?.hasNextPage || pages.index > 0 ? "inbox.emptyPage" : "inbox.empty")} />
+    );
   } else {
     body = (
       <Flex vertical gap="middle" component="ul" style={{ listStyle: "none", margin: 0, padding: 0 }}>
@@ -183,7 +205,7 @@ function Inbox({ code }: { code: string }) {
     );
   }
 
-  const unit = inbox.data?.orgUnit;
+  const unit = shownData?.orgUnit;
   return (
     <Flex vertical gap="large">
       <Flex wrap gap="middle" align="end" justify="space-between">
@@ -198,7 +220,7 @@ function Inbox({ code }: { code: string }) {
           )}
         </div>
         <Space size="middle" wrap>
-          {inbox.data && (
+          {shownData && (
             <Badge
               count={rows.length}
               showZero
@@ -214,6 +236,7 @@ function Inbox({ code }: { code: string }) {
         </Space>
       </Flex>
       {body}
+      {pager}
       <RejectModal row={rejecting} onReject={reject} onClose={() => setRejecting(null)} />
     </Flex>
   );

@@ -32,6 +32,9 @@ const rows: InboxRow[] = [
   { pledge: pledge("P2", "Sửa nhà văn hóa ấp"), unit },
 ];
 
+// Typing into Ant Design's inputs re-renders them per key; on a busy machine that takes seconds.
+jest.setTimeout(20_000);
+
 /** Presses Tab until `target` has the focus (at most `limit` times); fails if it never does. */
 async function tabTo(user: ReturnType<typeof userEvent.setup>, target: HTMLElement, limit = 20) {
   for (let presses = 0; presses < limit && document.activeElement !== target; presses += 1) await user.tab();
@@ -108,10 +111,10 @@ describe("the inbox's decisions from the keyboard", () => {
     expect(onReject).not.toHaveBeenCalled();
 
     await tabTo(user, reason);
-    await user.keyboard("Chưa có biên bản nghiệm thu.");
+    await user.keyboard("Thiếu biên bản.");
     await tabTo(user, send);
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(onReject).toHaveBeenCalledWith(rows[0], "Chưa có biên bản nghiệm thu."));
+    await waitFor(() => expect(onReject).toHaveBeenCalledWith(rows[0], "Thiếu biên bản."));
     expect(dialog).toBeInTheDocument();
   });
 

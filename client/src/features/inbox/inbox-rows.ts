@@ -6,17 +6,18 @@ export interface InboxRow {
 }
 
 /**
- * The pledges waiting for a decision, oldest report first (they have waited longest). Pledges already decided
- * (here or, as the cache learnt, elsewhere) are left out at once, before the list is fetched again.
+ * The pledges of a page waiting for this committee's decision — those of the units directly below its own —
+ * oldest report first (they have waited longest). Pledges already decided (here or, as the cache learnt,
+ * elsewhere) are left out at once, before the list is fetched again.
  */
 export function inboxRows(data: InboxData, hidden: ReadonlySet<string> = new Set()): InboxRow[] {
   const rows: InboxRow[] = [];
-  for (const child of data.orgUnit.children) {
-    const { pledges, ...unit } = child;
-    for (const pledge of pledges) {
-      if (pledge.status !== "REPORTED" || hidden.has(pledge.id)) continue;
-      rows.push({ pledge, unit });
-    }
+  for (const node of data.pledges.nodes) {
+    const { unit: nodeUnit, ...pledge } = node;
+    const { parent, ...unit } = nodeUnit;
+    if (parent?.code !== data.orgUnit.code) continue;
+    if (pledge.status !== "REPORTED" || hidden.has(pledge.id)) continue;
+    rows.push({ pledge, unit });
   }
   return rows.sort(
     (a, b) =>

@@ -25,43 +25,64 @@ export interface InboxPledge {
 }
 
 export interface InboxData {
-  orgUnit: InboxUnit & { children: (InboxUnit & { pledges: InboxPledge[] })[] };
+  orgUnit: InboxUnit;
+  pledges: {
+    totalCount: number;
+    nodes: (InboxPledge & { unit: InboxUnit & { parent: { id: string; code: string } | null } })[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
+/** Reported pledges read a page at a time (the API's largest page). */
+export const INBOX_PAGE_SIZE = 100;
+
 /**
- * What waits for a committee: the REPORTED pledges of the units directly below its own — exactly the ones it
- * confirms (a cell's pledge is confirmed by its commune's committee, a commune's by its district's).
+ * What waits for a committee: the REPORTED pledges of its subtree, a page at a time, of which the inbox shows
+ * those of the units directly below its own — exactly the ones it confirms (a cell's pledge is confirmed by its
+ * commune's committee, a commune's by its district's). The API has no filter by parent unit, so the rest of
+ * each page (pledges of units further down, confirmed by the committees there) is left out here.
  */
-export const INBOX_QUERY: TypedDocumentNode<InboxData, { code: string }> = gql`
-  query ConfirmationInbox($code: String!) {
+export const INBOX_QUERY: TypedDocumentNode<InboxData, { code: string; after?: string | null }> = gql`
+  query ConfirmationInbox($code: String!, $after: String) {
     orgUnit(code: $code) {
       id
       code
       name
       kind
-      children {
+    }
+    pledges(filter: { under: { code: $code }, statuses: [REPORTED] }, first: 100, after: $after) {
+      totalCount
+      nodes {
         id
-        code
-        name
-        kind
-        pledges(statuses: [REPORTED]) {
+        title
+        year
+        status
+        version
+        targetQuantity
+        targetUnit
+        achievedQuantity
+        reportNote
+        evidenceNote
+        evidenceLinks
+        reportedAt
+        member {
           id
-          title
-          year
-          status
-          version
-          targetQuantity
-          targetUnit
-          achievedQuantity
-          reportNote
-          evidenceNote
-          evidenceLinks
-          reportedAt
-          member {
+          fullName
+        }
+        unit {
+          id
+          code
+          name
+          kind
+          parent {
             id
-            fullName
+            code
           }
         }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
