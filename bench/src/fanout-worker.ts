@@ -16,6 +16,7 @@ let ready = false;
 let errorsAfterReady = 0;
 let closedAfterReady = 0;
 let firstError: string | null = null;
+let failed = 0;
 let sample: string | null = null;
 const closers: (() => void)[] = [];
 
@@ -135,8 +136,6 @@ function openRaw(start: StartClients, unit: string): Promise<void> {
   });
 }
 
-let failed = 0;
-
 async function start(message: StartClients) {
   arrivals = Array.from({ length: message.confirmations }, () => []);
   const open = message.mode === "graphql-ws" ? openGraphqlWs : openRaw;
@@ -170,16 +169,19 @@ async function start(message: StartClients) {
 process.on("message", (message: ToWorker) => {
   if (message.type === "start") void start(message);
   if (message.type === "finish") {
-    send({
+    const result: FromWorker = {
       type: "result",
       arrivals,
       messages,
       errorsAfterReady,
       closedAfterReady,
       firstError,
+    };
+    // Exit only once the (large) result has gone through the IPC channel.
+    process.send!(result, undefined, {}, () => {
+      for (const close of closers) close();
+      setTimeout(() => process.exit(0), 200);
     });
-    for (const close of closers) close();
-    setTimeout(() => process.exit(0), 500);
   }
 });
 console.log("WORKER READY");

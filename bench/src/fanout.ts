@@ -150,7 +150,10 @@ function startWorkers(
         nodeArgs: ["--max-old-space-size=2048"],
       });
       const handle = { child, observed: 0 } as WorkerHandle;
-      handle.ready = new Promise((resolve) => {
+      handle.ready = new Promise((resolve, reject) => {
+        child.process.once("exit", (code) =>
+          reject(new Error(`a client process exited with ${code} while connecting:\n${child.tail()}`)),
+        );
         child.process.on("message", (message: FromWorker) => {
           if (message.type === "ready") resolve(message);
           if (message.type === "observed") handle.observed = message.observed;
@@ -160,6 +163,17 @@ function startWorkers(
         child.process.on("message", (message: FromWorker) => {
           if (message.type === "result") resolve(message);
         });
+        // A client process that dies takes its deliveries with it: they count as lost, the run goes on.
+        child.process.once("exit", (code) =>
+          resolve({
+            type: "result",
+            arrivals: [],
+            messages: 0,
+            errorsAfterReady: 1,
+            closedAfterReady: 0,
+            firstError: `a client process exited with ${code} before reporting`,
+          }),
+        );
       });
       child.process.send({ ...start, units: slice } satisfies StartClients);
       return handle;
@@ -184,13 +198,15 @@ async function collect(workers: WorkerHandle[]) {
 
 function latencies(results: Extract<FromWorker, { type: "result" }>[], commits: number[]) {
   const values: number[] = [];
+  let delivered = 0;
   for (const result of results)
     result.arrivals.forEach((times, k) => {
-      for (const t of times) values.push(t - commits[k]);
+      delivered += times.length;
+      if (Number.isFinite(commits[k])) for (const t of times) values.push(t - commits[k]);
     });
   const sorted = sortedFloat64(values);
   return {
-    delivered: sorted.length,
+    delivered,
     figures: {
       p50: round(percentile(sorted, 50), 1),
       p99: round(percentile(sorted, 99), 1),
@@ -260,19 +276,36 @@ async function measureApi(
     const sampler = sampleDuring(server.pid);
     const started = now();
     const interval = 1000 / options.perSecond;
+    let answered = 0;
     const responses = pledges.map(async (id, k) => {
       await sleep(Math.max(0, started + k * interval - now()));
       sent[k] = now();
       const response = await server.gql(CONFIRM, { id }, setup.committeeToken);
       committed[k] = now();
+      answered += 1;
       if (response.body.errors?.length || response.body.data?.confirmPledge?.status !== "CONFIRMED")
         throw new Error(`confirmPledge failed: ${JSON.stringify(response.body)}`);
     });
-    await Promise.all(responses);
     const expected = affectedClients * options.confirmations;
-    await waitForDeliveries(workers, expected, 10_000);
+    const progress = setInterval(() => {
+      const delivered = workers.reduce((sum, w) => sum + w.observed, 0);
+      options.log(
+        `    ${Math.round((now() - started) / 1000)} s: ${answered}/${pledges.length} confirmations answered, ${delivered}/${expected} deliveries`,
+      );
+    }, 5000);
+    // A server that cannot keep up is reported as such (late and lost deliveries), not waited for indefinitely.
+    const deadline = (options.confirmations / options.perSecond) * 1000 + 60_000;
+    const finished = await Promise.race([
+      Promise.all(responses).then(() => true),
+      sleep(deadline).then(() => false),
+    ]);
+    if (!finished) options.log(`    confirmations still unanswered after ${deadline / 1000} s: giving up`);
+    await waitForDeliveries(workers, expected, 15_000);
+    clearInterval(progress);
     const usageDuring = await sampler.stop();
     const results = await collect(workers);
+    // A confirmation that never answered has no commit time: its deliveries count, its latencies cannot.
+    for (let k = 0; k < pledges.length; k++) committed[k] ??= NaN;
     const fromCommit = latencies(results, committed);
     const fromSend = latencies(results, sent);
     return {

@@ -109,6 +109,7 @@ export function startServer(options: ServerOptions): Promise<ServerProcess> {
           method: "POST",
           headers,
           body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(120_000),
         });
         return { status: response.status, headers: response.headers, body: (await response.json()) as any };
       };
