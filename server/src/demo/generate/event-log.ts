@@ -107,7 +107,7 @@ export async function writeEventLog(writer: BulkWriter, input: EventLogInput): P
     let entityId: number;
     let unitId: number;
     if (entity < pledges.size) {
-      jsons = pledges.stepJsons(entity);
+      jsons = pledges.stepJsons(entity, step);
       entityType = "Pledge";
       entityId = pledges.idOf(entity);
       unitId = pledges.unitOf(entity);

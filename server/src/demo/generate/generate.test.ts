@@ -15,6 +15,8 @@ import { Random } from "../random";
 import type { BulkWriter } from "./bulk-writer";
 import { allocate, buildNational } from "./national.builder";
 import { COUNTRY_SCALES } from "./scales";
+import { utcDatetime } from "./table-spec";
+import { DateUtils } from "typeorm/util/DateUtils";
 
 /** Options that point the generator at a test database. */
 function targetOf(database: TestDatabase) {
@@ -357,10 +359,21 @@ describe("demo:generate --scale city", () => {
 function expectFastJsonToMatch(store: PledgeStore): void {
   for (let i = 0; i < store.size; i++) {
     const steps = store.steps(i);
-    expect(store.stepJsons(i)).toEqual(steps.map((s) => JSON.stringify(snapshot(s.state))));
-    steps.forEach((s, k) => expect(store.actionOf(i, k)).toBe(s.action));
+    const full = steps.map((s) => JSON.stringify(snapshot(s.state)));
+    expect(store.stepJsons(i)).toEqual(full);
+    steps.forEach((s, k) => {
+      expect(store.actionOf(i, k)).toBe(s.action);
+      expect(store.stepJsons(i, k)).toEqual(full.slice(0, k + 1));
+    });
   }
 }
+
+describe("row encoding", () => {
+  it("writes datetimes as TypeORM does", () => {
+    for (const date of [new Date("2016-09-17T23:59:59Z"), new Date("2015-01-05T07:11:01.123Z"), new Date(0)])
+      expect(utcDatetime(date)).toBe(DateUtils.mixedDateToUtcDatetimeString(date));
+  });
+});
 
 describe("the national builder", () => {
   it("splits counts exactly and writes each generated pledge's history as the workflow would", async () => {

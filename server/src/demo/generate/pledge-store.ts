@@ -277,8 +277,9 @@ export class PledgeStore {
   /**
    * The same states as `steps`, as the JSON text `JSON.stringify(snapshot(state))` gives for each, built
    * straight from the columns: the event log of a million pledges is mostly this, so no objects are made.
+   * With `upTo`, stops after that step (the event log needs a step and the one before it).
    */
-  stepJsons(i: number): string[] {
+  stepJsons(i: number, upTo = Infinity): string[] {
     const d = (c: Column<Int32Array | Float64Array>) => c.data[i];
     const num = (v: number) => (Number.isNaN(v) || v === NONE ? "null" : String(v));
     const qf = (v: number) => (Number.isNaN(v) ? "null" : String(v));
@@ -312,6 +313,7 @@ export class PledgeStore {
     const out = [state(PledgeStatus.REGISTERED, created)];
     const status = STATUSES[d(this.status)];
     const report = (at: number, quantity: number) => {
+      if (out.length > upTo) return;
       version++;
       achieved = qf(quantity);
       notes = `"reportNote":${reportNote},"evidenceNote":${EVIDENCE_JSON}`;
@@ -321,6 +323,7 @@ export class PledgeStore {
       out.push(state(PledgeStatus.REPORTED, reported));
     };
     const decide = (at: number, confirm: boolean) => {
+      if (out.length > upTo) return;
       version++;
       decided = iso(at);
       decider = decidedBy;
@@ -328,6 +331,7 @@ export class PledgeStore {
       out.push(state(confirm ? PledgeStatus.CONFIRMED : PledgeStatus.REJECTED, decided));
     };
     if (status === PledgeStatus.WITHDRAWN) {
+      if (out.length > upTo) return out;
       version++;
       out.push(state(PledgeStatus.WITHDRAWN, iso(d(this.updatedAt))));
       return out;

@@ -60,14 +60,10 @@ export interface TableSpec {
 /** Rows written without a timestamp get this one, not the clock: the same seed gives the same rows. */
 export const GENERATED_AT = new Date("2016-09-17T23:59:59Z");
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-
 /** `YYYY-MM-DD HH:MM:SS.mmm` in UTC: what TypeORM writes for a datetime on SQLite and, with timezone Z, on MySQL. */
 export function utcDatetime(date: Date): string {
-  return (
-    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
-    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}`
-  );
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }
 
 /** JSON text already serialised (for JSON columns): written as it is. */
