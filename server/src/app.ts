@@ -28,7 +28,13 @@ import { RateLimits } from "./core/rate-limit";
 import { formatError } from "./core/format-error";
 import { sqlTally } from "./core/sql-counter";
 import { clientAddress, trustProxySetting, type TrustProxy } from "./core/observability/client-address";
-import { configureLogger, httpLogger, logger, requestScope } from "./core/observability/logger";
+import {
+  annotationsOf,
+  configureLogger,
+  httpLogger,
+  logger,
+  requestScope,
+} from "./core/observability/logger";
 import { instanceInfo } from "./core/observability/metrics";
 import { metricsHandler, watchLive } from "./core/observability/metrics-endpoint";
 import { requestMetricsPlugin } from "./core/observability/request-metrics.plugin";
@@ -231,7 +237,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     persistedOperationsMiddleware(persistedOperations),
     tokenLimit,
     (req, res, next) =>
-      requestScope.run({ requestId: String(req.id), log: req.log }, () =>
+      requestScope.run({ requestId: String(req.id), log: req.log, annotations: annotationsOf(res) }, () =>
         sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
       ),
   );

@@ -25,6 +25,8 @@ export function configureLogger(options: { level: LogLevel; instanceId: string }
 export interface RequestScope {
   requestId: string;
   log: Logger;
+  /** Fields added to the request's completion log line (the GraphQL operation's name and type). */
+  annotations?: Record<string, unknown>;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
@@ -34,6 +36,12 @@ export const currentRequestId = (): string | undefined => requestScope.getStore(
 
 /** The request's logger (its lines carry `reqId`), or the process's. */
 export const currentLog = (): Logger => requestScope.getStore()?.log ?? logger;
+
+/** Adds fields to the current request's completion log line. */
+export function annotateRequest(fields: Record<string, unknown>): void {
+  const annotations = requestScope.getStore()?.annotations;
+  if (annotations) Object.assign(annotations, fields);
+}
 
 /** A caller's X-Request-Id is kept when it is a plain token, so that ids are safe to log and echo. */
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
@@ -48,6 +56,12 @@ export function requestIdOf(header: string | string[] | undefined): string {
  * a child logger (`req.log`) and writes one line when the response is finished: info for success, warn for 4xx,
  * error for 5xx. Health checks and metric scrapes are not logged. Credentials are never logged.
  */
+/** Where app.ts keeps a request's annotations: express's `res.locals`. */
+export function annotationsOf(res: ServerResponse): Record<string, unknown> {
+  const locals = ((res as ServerResponse & { locals?: Record<string, unknown> }).locals ??= {});
+  return ((locals.logFields as Record<string, unknown> | undefined) ??= {});
+}
+
 export function httpLogger(instanceId: string) {
   return pinoHttp({
     logger,
@@ -57,7 +71,11 @@ export function httpLogger(instanceId: string) {
       res.setHeader("x-instance-id", instanceId);
       return id;
     },
+    // req.log (used while the request runs) carries just `reqId`; the completion line has the request too.
+    quietReqLogger: true,
     autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
+    customSuccessObject: (_req, res, value) => ({ ...value, ...annotationsOf(res) }),
+    customErrorObject: (_req, res, _error, value) => ({ ...value, ...annotationsOf(res) }),
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
     serializers: {

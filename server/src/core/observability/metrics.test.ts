@@ -5,7 +5,7 @@ import { formatError } from "../format-error";
 import { fromGlobalId, toGlobalId } from "../global-id";
 import { startTestServer, type TestClient, type TestServer } from "../../test/harness";
 import { sleep, subscribe, wsClient } from "../../test/live-client";
-import { requestScope } from "./logger";
+import { logger, requestScope } from "./logger";
 
 const TOKEN = "metrics-test-token-0123456789";
 
@@ -204,6 +204,44 @@ describe("GET /metrics and request ids", () => {
       socket.once("error", reject);
     });
     expect(upgrade).toBe("metrics-test-1");
+  });
+
+  it("writes one JSON line per request with its id, the operation and the status, and no credentials", async () => {
+    const lines: string[] = [];
+    const sink = { write: (line: string) => void lines.push(line) };
+    const stream = pino.symbols.streamSym as unknown as keyof typeof logger;
+    const original = { stream: logger[stream], level: logger.level };
+    Object.assign(logger, { [stream]: sink });
+    logger.level = "info";
+    try {
+      const response = await fetch(server.server.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-request-id": "log-probe-1",
+          authorization: `Bearer ${trungan.token}`,
+        },
+        body: JSON.stringify({ query: "query LogProbe { viewer { username } }" }),
+      });
+      expect(response.status).toBe(200);
+      await sleep(50);
+    } finally {
+      Object.assign(logger, { [stream]: original.stream });
+      logger.level = original.level;
+    }
+    const entries = lines.map((line) => JSON.parse(line));
+    const done = entries.filter((e) => e.reqId === "log-probe-1" && e.msg === "request completed");
+    expect(done).toHaveLength(1);
+    expect(done[0]).toMatchObject({
+      level: "info",
+      instance: "metrics-test-1",
+      operation: "LogProbe",
+      type: "query",
+      req: { method: "POST", url: "/graphql" },
+      res: { statusCode: 200 },
+    });
+    expect(typeof done[0].responseTime).toBe("number");
+    expect(lines.join("\n")).not.toContain(trungan.token!);
   });
 
   it("logs an unexpected error as JSON with the request id, which is also the error's correlation id", () => {

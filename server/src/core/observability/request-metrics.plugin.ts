@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../context";
+import { annotateRequest } from "./logger";
 import { operationLabel, requestDuration, requestSqlStatements } from "./metrics";
 
 /**
@@ -16,6 +17,7 @@ export function requestMetricsPlugin(): ApolloServerPlugin<Context> {
         async didResolveOperation({ operation: ast, operationName }) {
           type = ast?.operation ?? "unknown";
           operation = operationLabel(operationName);
+          annotateRequest({ operation: operationName ?? null, type });
         },
         async willSendResponse({ contextValue, response, errors }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
