@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   console.log(`Subscriptions:  ${server.wsUrl}`);
   console.log(`Health:         ${server.url.replace(/\/graphql$/, "/healthz")}`);
   // The lines above are for people; log collectors get the same as one JSON line.
-  logger.info({ url: server.url, instance: config.INSTANCE_ID }, "listening");
+  logger.info({ url: server.url, wsUrl: server.wsUrl }, "listening");
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "draining HTTP and WebSocket connections");
