@@ -7,7 +7,7 @@ import { createSchema } from "../schema/build-schema";
 import { codeOf } from "../test/fixtures";
 import { startTestServer, type TestClient, type TestServer } from "../test/harness";
 import { sleep, wsClient } from "../test/live-client";
-import { loadPersistedOperations, sha256Hex, withTypename } from "./persisted-operations";
+import { loadPersistedOperations, resolveOperation, sha256Hex, withTypename } from "./persisted-operations";
 import { LIMITS, limitRules } from "./query-limits";
 
 /** The manifest the client's codegen writes (client/codegen.ts), which the server loads by default. */
@@ -47,7 +47,19 @@ describe("the persisted-operations manifest", () => {
     fs.writeFileSync(file, JSON.stringify({ ["0".repeat(64)]: "{ __typename }" }));
     expect(() => loadPersistedOperations(file)).toThrow(/not the SHA-256/);
     fs.rmSync(file);
-    expect(loadPersistedOperations(path.join(os.tmpdir(), "no-such-manifest.json")).size).toBe(0);
+  });
+
+  it("without a manifest, says persisted operations are not supported and still runs full documents", () => {
+    const none = loadPersistedOperations(path.join(os.tmpdir(), "no-such-manifest.json"));
+    expect(none.size).toBe(0);
+    const hashOnly = resolveOperation(none, { extensions: persisted("a".repeat(64)) });
+    expect("error" in hashOnly && hashOnly.error.extensions.code).toBe("PERSISTED_QUERY_NOT_SUPPORTED");
+    expect(
+      resolveOperation(none, { query: "{ __typename }", extensions: persisted("a".repeat(64)) }),
+    ).toEqual({
+      query: "{ __typename }",
+      persisted: null,
+    });
   });
 
   it("adds __typename below the root, as Apollo Client sends documents", () => {

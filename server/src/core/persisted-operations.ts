@@ -11,7 +11,8 @@ import { GraphQLError, Kind, parse, print, visit, type FieldNode } from "graphql
  *
  * - a known hash runs the manifest's document (a `query` sent beside it is ignored: the hash names the document);
  * - an unknown hash without a `query` is refused with PERSISTED_QUERY_NOT_FOUND (HTTP 200, as Apollo Server does,
- *   so that Apollo Client's link resends the full document);
+ *   so that Apollo Client's link resends the full document), or PERSISTED_QUERY_NOT_SUPPORTED when no manifest
+ *   was loaded (the link then sends full documents from the start, instead of two requests each time);
  * - an unknown hash with a `query` runs that query as any full document (it is not registered: only the build
  *   makes documents known);
  * - requests without the extension are untouched: third parties send full documents.
@@ -24,6 +25,8 @@ import { GraphQLError, Kind, parse, print, visit, type FieldNode } from "graphql
  * manifest is public (it ships in the client's bundle), so a hash proves nothing about who sends it.
  */
 export const PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+/** Answered instead when no manifest is loaded, so that Apollo Client stops sending hashes at once. */
+export const PERSISTED_QUERY_NOT_SUPPORTED = "PERSISTED_QUERY_NOT_SUPPORTED";
 
 export interface PersistedOperations {
   /** Where the manifest was read from; null when none was loaded. */
@@ -81,11 +84,16 @@ export function persistedHashOf(extensions: unknown): string | null {
   return typeof persisted?.sha256Hash === "string" ? persisted.sha256Hash : null;
 }
 
-export function notFoundError(): GraphQLError {
-  return new GraphQLError(
-    "PersistedQueryNotFound: no persisted operation has this hash; send the document itself in `query`.",
-    { extensions: { code: PERSISTED_QUERY_NOT_FOUND } },
-  );
+export function notFoundError(operations: PersistedOperations): GraphQLError {
+  return operations.source == null
+    ? new GraphQLError(
+        "PersistedQueryNotSupported: this server has no persisted operations; send the document itself in `query`.",
+        { extensions: { code: PERSISTED_QUERY_NOT_SUPPORTED } },
+      )
+    : new GraphQLError(
+        "PersistedQueryNotFound: no persisted operation has this hash; send the document itself in `query`.",
+        { extensions: { code: PERSISTED_QUERY_NOT_FOUND } },
+      );
 }
 
 /**
@@ -102,7 +110,7 @@ export function resolveOperation(
   if (document != null) return { query: document, persisted: hash };
   if (typeof request.query === "string" && request.query.trim() !== "")
     return { query: request.query, persisted: null };
-  return { error: notFoundError() };
+  return { error: notFoundError(operations) };
 }
 
 /**
