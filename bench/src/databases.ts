@@ -70,6 +70,7 @@ export interface DatasetSize {
   pledges: number;
   visits: number;
   events: number;
+  users: number;
 }
 
 /** Row counts, to say in the results which dataset the numbers are for (null when the database is not there). */
@@ -93,6 +94,7 @@ export async function datasetSize(url: string): Promise<DatasetSize | null> {
       pledges: await count("SELECT COUNT(*) AS n FROM pledge"),
       visits: await count("SELECT COUNT(*) AS n FROM visit"),
       events: await count("SELECT COUNT(*) AS n FROM event"),
+      users: await count("SELECT COUNT(*) AS n FROM app_user"),
     };
   } catch {
     return null;
@@ -115,6 +117,7 @@ export async function sqliteDatasetSize(file: string): Promise<DatasetSize> {
       pledges: count("SELECT COUNT(*) AS n FROM pledge"),
       visits: count("SELECT COUNT(*) AS n FROM visit"),
       events: count("SELECT COUNT(*) AS n FROM event"),
+      users: count("SELECT COUNT(*) AS n FROM app_user"),
     };
   } finally {
     db.close();

@@ -12,6 +12,7 @@ interface FloorArgs {
   sqliteFile?: string;
   root: string;
   year: number;
+  month: number;
 }
 
 const args = JSON.parse(process.argv[2]) as FloorArgs;
@@ -46,7 +47,7 @@ const server = http.createServer((request, response) => {
     url.pathname === "/cells"
       ? pageOfCells(query, root, Number(url.searchParams.get("first") ?? 50), args.year)
       : url.pathname === "/summary"
-        ? citySummary(query, root, args.year)
+        ? citySummary(query, root, args.year, args.month)
         : null;
   if (!answer) {
     response.writeHead(404).end();

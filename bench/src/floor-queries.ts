@@ -114,85 +114,59 @@ export async function pageOfCells(query: Query, code: string, first: number, yea
   };
 }
 
-/** (c): the subtree's aggregate for a year, the same figures as `unitSummary`, in six statements run at once. */
-export async function citySummary(query: Query, code: string, year: number): Promise<unknown> {
+const STATUSES = ["CONFIRMED", "REGISTERED", "REJECTED", "REPORTED", "WITHDRAWN"];
+
+/**
+ * (c): the dashboard aggregate of a subtree, read from the subtree counters the server keeps in the same transaction
+ * as every change (`subtree_counter`, one row per unit, period and metric): one statement after the root.
+ */
+export async function citySummary(query: Query, code: string, year: number, month: number): Promise<unknown> {
   const root = await rootOf(query, code);
-  const lo = root.path;
-  const hi = upperBound(root.path);
-  const { from, to } = yearPeriod(year);
-  const validInYear = "u.valid_from <= ? AND (u.valid_to IS NULL OR u.valid_to >= ?)";
-  const activeInYear = "a.starts_on <= ? AND (a.ends_on IS NULL OR a.ends_on >= ?)";
-  const [kinds, cells, assignments, pledges, visits, ntm] = await Promise.all([
-    query(
-      `SELECT u.kind, COUNT(*) AS n FROM org_unit u WHERE u.path >= ? AND u.path < ? AND ${validInYear}
-       GROUP BY u.kind ORDER BY u.kind`,
-      [lo, hi, to, from],
-    ),
-    query(
-      `SELECT COUNT(*) AS total,
-              SUM(CASE WHEN EXISTS (SELECT 1 FROM assignment a WHERE a.unit_id = u.id AND ${activeInYear}) THEN 1 ELSE 0 END) AS directed
-       FROM org_unit u WHERE u.path >= ? AND u.path < ? AND u.level = 'CELL' AND ${validInYear}`,
-      [to, from, lo, hi, to, from],
-    ),
-    query(
-      `SELECT COUNT(*) AS n, COUNT(DISTINCT a.member_id) AS members, COUNT(DISTINCT a.unit_id) AS units
-       FROM org_unit u JOIN assignment a ON a.unit_id = u.id WHERE u.path >= ? AND u.path < ? AND ${activeInYear}`,
-      [lo, hi, to, from],
-    ),
-    query(
-      `SELECT p.status, COUNT(*) AS n FROM org_unit u JOIN pledge p ON p.unit_id = u.id
-       WHERE u.path >= ? AND u.path < ? AND p.year = ? GROUP BY p.status ORDER BY p.status`,
-      [lo, hi, year],
-    ),
-    query(
-      `SELECT COUNT(*) AS n, COUNT(DISTINCT v.member_id) AS members FROM org_unit u JOIN visit v ON v.unit_id = u.id
-       WHERE u.path >= ? AND u.path < ? AND v.visited_on >= ? AND v.visited_on <= ?`,
-      [lo, hi, from, to],
-    ),
-    query(
-      `SELECT u.kind,
-              (SELECT COUNT(*) FROM ntm_criterion_status s WHERE s.unit_id = u.id AND s.year = ? AND s.met = 1) AS met,
-              (SELECT COUNT(*) FROM ntm_recognition n WHERE n.unit_id = u.id AND n.year <= ?) AS recognised
-       FROM org_unit u WHERE u.path >= ? AND u.path < ? AND u.kind IN ('COMMUNE', 'RURAL_DISTRICT') AND ${validInYear}`,
-      [year, year, lo, hi, to, from],
-    ),
-  ]);
-  const byStatus = pledges.map((r) => ({ status: r.status, count: Number(r.n) }));
+  const ym = year * 100 + month;
+  const point = [...STATUSES.map((s) => `pledge.${s}`), "ntm.met_sum"];
+  for (let k = 1; k <= 19; k++) point.push(`ntm.met.${k}`, `ntm.met_rec.${k}`);
+  const cumulative = ["ntm.communes", "ntm.communes_rec", "ntm.districts", "ntm.districts_rec"];
+  const rows = await query(
+    `SELECT metric, SUM(value) AS v FROM subtree_counter
+     WHERE unit_id = ? AND ((period = ? AND metric IN (${placeholders(point)}))
+       OR (period <= ? AND metric IN (${placeholders(cumulative)}))
+       OR (period = ? AND metric = 'visit.compliant') OR (period <= ? AND metric = 'visit.assessed'))
+     GROUP BY metric`,
+    [root.id, year, ...point, year, ...cumulative, ym, ym],
+  );
+  const v = new Map(rows.map((r) => [String(r.metric), Number(r.v)]));
+  const get = (metric: string) => v.get(metric) ?? 0;
+  const byStatus = STATUSES.map((status) => ({ status, count: get(`pledge.${status}`) })).filter(
+    (s) => s.count !== 0,
+  );
   const live = byStatus.filter((s) => s.status !== "WITHDRAWN").reduce((sum, s) => sum + s.count, 0);
-  const confirmed = byStatus.find((s) => s.status === "CONFIRMED")?.count ?? 0;
-  const communes = ntm.filter((r) => r.kind === "COMMUNE");
-  const districts = ntm.filter((r) => r.kind === "RURAL_DISTRICT");
-  const histogram = new Map<number, number>();
-  for (const c of communes) histogram.set(Number(c.met), (histogram.get(Number(c.met)) ?? 0) + 1);
-  const total = Number(cells[0]?.total ?? 0);
-  const directed = Number(cells[0]?.directed ?? 0);
+  const confirmed = get("pledge.CONFIRMED");
+  const communes = get("ntm.communes");
+  const histogram: { criteriaMet: number; communes: number }[] = [];
+  let withCriteria = 0;
+  for (let k = 1; k <= 19; k++) {
+    withCriteria += get(`ntm.met.${k}`);
+    if (get(`ntm.met.${k}`) > 0) histogram.push({ criteriaMet: k, communes: get(`ntm.met.${k}`) });
+  }
+  if (communes - withCriteria > 0) histogram.unshift({ criteriaMet: 0, communes: communes - withCriteria });
+  const assessed = get("visit.assessed");
+  const compliant = get("visit.compliant");
   return {
     data: {
       unitSummary: {
-        unitsByKind: kinds.map((r) => ({ kind: r.kind, count: Number(r.n) })),
-        cells: { total, withDirector: directed, withoutDirector: total - directed },
-        assignments: {
-          assignments: Number(assignments[0]?.n ?? 0),
-          directingMembers: Number(assignments[0]?.members ?? 0),
-          directedUnits: Number(assignments[0]?.units ?? 0),
-        },
         pledgesByStatus: byStatus,
         pledgeCount: byStatus.reduce((sum, s) => sum + s.count, 0),
         confirmationRate: live === 0 ? null : Math.round((confirmed / live) * 10000) / 10000,
-        visits: { visits: Number(visits[0]?.n ?? 0), visitingMembers: Number(visits[0]?.members ?? 0) },
         ntm: {
-          communeCount: communes.length,
-          communesRecognised: communes.filter((c) => Number(c.recognised) > 0).length,
-          ruralDistrictCount: districts.length,
-          districtsRecognised: districts.filter((d) => Number(d.recognised) > 0).length,
-          averageCriteriaMet: communes.length
-            ? Math.round((communes.reduce((sum, c) => sum + Number(c.met), 0) / communes.length) * 100) / 100
-            : null,
-          communesByCriteriaMet: [...histogram.entries()]
-            .sort((a, b) => a[0] - b[0])
-            .map(([criteriaMet, n]) => ({ criteriaMet, communes: n })),
+          communeCount: communes,
+          communesRecognised: get("ntm.communes_rec"),
+          ruralDistrictCount: get("ntm.districts"),
+          districtsRecognised: get("ntm.districts_rec"),
+          averageCriteriaMet: communes ? Math.round((get("ntm.met_sum") / communes) * 100) / 100 : null,
+          communesByCriteriaMet: histogram,
         },
       },
+      visitComplianceTotals: { assessed, compliant, belowMinimum: assessed - compliant },
     },
   };
 }

@@ -10,6 +10,8 @@ export interface HttpOptions extends LoadOptions {
   /** Unit code for (b) and (c); null: 92 (Cần Thơ) when there, else the first province of a national dataset. */
   root: string | null;
   year: number;
+  /** Month of the visit-compliance figure in (c). */
+  month: number;
   /** Who asks: a signed-in user (not metered; the wider "user" query limits). */
   user: string;
   cpuProf: boolean;
@@ -120,6 +122,7 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
         sqliteFile: options.database.sqliteFile,
         root: options.root ?? "92",
         year: options.year,
+        month: options.month,
       }),
     ],
     /FLOOR (\d+)/,
@@ -152,7 +155,10 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
     }
     const nodeCheck = await sqlStatementsOf(server, token, NODE_QUERY, { id: pledgeId });
     const pageCheck = await sqlStatementsOf(server, token, PAGE_OF_CELLS_QUERY, { ...variables, first: 50 });
-    const summaryCheck = await sqlStatementsOf(server, token, SUMMARY_QUERY, variables);
+    const summaryCheck = await sqlStatementsOf(server, token, SUMMARY_QUERY, {
+      ...variables,
+      month: options.month,
+    });
     options.log(`  root ${root} (tree root ${treeRoot}), year ${options.year}`);
 
     // The floor must serve the same data, or the ratio means nothing.
@@ -162,11 +168,8 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
     const floorShape = shapeOfPage(floorPage.data);
     const floorAgrees = {
       cells: JSON.stringify(apiShape) === JSON.stringify(floorShape),
-      summary:
-        JSON.stringify(summaryCheck.data.unitSummary.pledgesByStatus) ===
-          JSON.stringify(floorSummary.data.unitSummary.pledgesByStatus) &&
-        JSON.stringify(summaryCheck.data.unitSummary.cells) ===
-          JSON.stringify(floorSummary.data.unitSummary.cells),
+      // Every figure, in the same order.
+      summary: JSON.stringify(summaryCheck.data) === JSON.stringify(floorSummary.data),
     };
     if (!floorAgrees.cells)
       options.log(
@@ -174,7 +177,7 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
       );
     if (!floorAgrees.summary)
       options.log(
-        `  WARNING: the floor's summary differs: API ${JSON.stringify(summaryCheck.data.unitSummary)} floor ${JSON.stringify(floorSummary.data.unitSummary)}`,
+        `  WARNING: the floor's summary differs: API ${JSON.stringify(summaryCheck.data)} floor ${JSON.stringify(floorSummary.data)}`,
       );
 
     const load = async (label: string, target: LoadTarget) => {
@@ -221,12 +224,16 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
       responseBytes: pageCheck.bytes,
     });
     const summary = async (id: string, title: string, code: string) => {
-      const check = await sqlStatementsOf(server, token, SUMMARY_QUERY, { ...variables, root: code });
+      const check = await sqlStatementsOf(server, token, SUMMARY_QUERY, {
+        ...variables,
+        month: options.month,
+        root: code,
+      });
       const api = await load(
-        `(${id}) API unitSummary of ${code}`,
-        graphqlTarget(server, token, SUMMARY_QUERY, { ...variables, root: code }),
+        `(${id}) API dashboard aggregate of ${code}`,
+        graphqlTarget(server, token, SUMMARY_QUERY, { ...variables, month: options.month, root: code }),
       );
-      const floor = await load(`(${id}) floor summary of ${code}`, {
+      const floor = await load(`(${id}) floor dashboard aggregate of ${code}`, {
         url: `${floorUrl}/summary?root=${code}`,
         method: "GET",
       });
@@ -244,9 +251,10 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
         responseBytes: check.bytes,
       });
     };
-    await summary("c", `unitSummary (dashboard aggregate) of ${root}`, root);
+    await summary("c", `dashboard aggregate of ${root} (unitSummary + visitComplianceTotals)`, root);
     // On the national dataset, also the whole country: the worst case for an aggregate.
-    if (treeRoot !== root) await summary("d", `unitSummary of the whole tree (${treeRoot})`, treeRoot);
+    if (treeRoot !== root)
+      await summary("d", `dashboard aggregate of the whole tree (${treeRoot})`, treeRoot);
     return { scenarios, sqlPerPage, floorAgrees, root, treeRoot };
   } finally {
     await floor.stop();

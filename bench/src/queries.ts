@@ -26,19 +26,19 @@ export const PAGE_OF_CELLS_QUERY = `query PageOfCells($root: String!, $first: In
   }
 }`;
 
-/** (c) The aggregate of a city's (or province's) subtree for a year: what a dashboard shows. */
-export const SUMMARY_QUERY = `query CitySummary($root: String!, $year: Int!) {
+/**
+ * (c) The city's dashboard aggregate over HTTP: the figures of the live dashboard (pledges by status, confirmation
+ * rate, NTM, visit compliance of a month).
+ */
+export const SUMMARY_QUERY = `query CityDashboard($root: String!, $year: Int!, $month: Int!) {
   unitSummary(unit: { code: $root }, year: $year) {
-    unitsByKind { kind count }
-    cells { total withDirector withoutDirector }
-    assignments { assignments directingMembers directedUnits }
     pledgesByStatus { status count }
     pledgeCount
     confirmationRate
-    visits { visits visitingMembers }
     ntm { communeCount communesRecognised ruralDistrictCount districtsRecognised averageCriteriaMet
           communesByCriteriaMet { criteriaMet communes } }
   }
+  visitComplianceTotals(under: { code: $root }, year: $year, month: $month) { assessed compliant belowMinimum }
 }`;
 
 /** The live dashboard the fan-out clients subscribe to (the fields the web client's live page takes). */
