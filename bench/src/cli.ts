@@ -53,6 +53,8 @@ pnpm bench profile <file.cpuprofile>            summarise a CPU profile
   --clients LIST        fan-out sizes (default 1000,5000,10000)
   --confirmations N     confirmations per fan-out size (default 100)
   --rate N              confirmations per second (default 10)
+  --scale-local         fan-out through nginx in front of three API processes and Redis (pnpm scale:local's
+                        shape; needs MariaDB and nginx); RSS and CPU are summed over the processes
   --cpu-prof            run the API servers under --cpu-prof; profiles go to bench/results/profiles
   --no-write            do not write the JSON results`;
 
@@ -74,6 +76,7 @@ const { values, positionals } = parseArgs({
     confirmations: { type: "string", default: "100" },
     rate: { type: "string", default: "10" },
     "cpu-prof": { type: "boolean", default: false },
+    "scale-local": { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -173,6 +176,7 @@ async function main(): Promise<void> {
   let fanout: FanoutResult[] | null = null;
   let fanoutDb: BenchDatabase | null = null;
   if (scenarios.includes("fanout")) {
+    if (values["scale-local"] && store.kind !== "mysql") throw new Error("--scale-local needs MariaDB/MySQL");
     fanoutDb = await freshDatabase(store, "bench_fanout");
     fanout = await runFanout({
       database: fanoutDb,
@@ -181,6 +185,7 @@ async function main(): Promise<void> {
       perSecond: positiveInteger("rate", values.rate!),
       year,
       cpuProf: values["cpu-prof"]!,
+      scaleLocal: values["scale-local"]!,
       log,
     });
   }
@@ -206,7 +211,7 @@ async function main(): Promise<void> {
   }
   if (fanout && fanoutDb) {
     console.log(
-      `Fan-out: ${fanoutDb.label}, ${values.confirmations} confirmations at ${values.rate}/s per size\n`,
+      `Fan-out${values["scale-local"] ? " through nginx and three API processes (scale:local)" : ", one API process"}: ${fanoutDb.label}, ${values.confirmations} confirmations at ${values.rate}/s per size\n`,
     );
     console.log(fanoutTable(fanout) + "\n");
     console.log(fanoutRatios(fanout) + "\n");

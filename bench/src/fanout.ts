@@ -1,12 +1,77 @@
+import { createRequire } from "node:module";
+import path from "node:path";
 import { startChild, type Child } from "./children.js";
 import type { BenchDatabase } from "./databases.js";
 import { now, type FromWorker, type StartClients } from "./fanout-protocol.js";
 import { DASHBOARD_SUBSCRIPTION } from "./queries.js";
 import { sampleDuring, usage } from "./sampler.js";
-import { startServer, type ServerProcess } from "./server-process.js";
+import { JWT_SECRET, startServer, type ServerProcess } from "./server-process.js";
+import { REPO_ROOT, SERVER_MAIN } from "./paths.js";
 import { percentile, ratio, round, sortedFloat64 } from "./stats.js";
 
+/** What the subscribers connect to: one API process, or nginx in front of several (`pnpm scale:local`). */
+interface ApiUnderTest {
+  wsUrl: string;
+  gql: ServerProcess["gql"];
+  data: ServerProcess["data"];
+  /** Every process of the API (summed for RSS and CPU). */
+  pids: number[];
+  stop(): Promise<void>;
+}
+
+async function startApi(options: FanoutOptions, clients: number): Promise<ApiUnderTest> {
+  if (!options.scaleLocal) {
+    const server = await startServer({
+      databaseUrl: options.database.url,
+      dataDir: options.database.dataDir,
+      cpuProfName: options.cpuProf ? `fanout-${clients}-${Date.now()}.cpuprofile` : undefined,
+    });
+    return { ...server, pids: [server.pid] };
+  }
+  // The production shape on loopback: nginx, three API processes, MariaDB and Redis (scripts/scale-local-core.cjs).
+  const require = createRequire(import.meta.url);
+  const { startScaleLocal } = require(path.join(REPO_ROOT, "scripts", "scale-local-core.cjs")) as {
+    startScaleLocal(options: object): Promise<any>;
+  };
+  const database = new URL(options.database.url).pathname.slice(1);
+  const shape = await startScaleLocal({
+    port: 0,
+    database,
+    fresh: false,
+    seed: true,
+    serverDist: path.dirname(SERVER_MAIN),
+    clientDist: "",
+    jwtSecret: JWT_SECRET,
+    env: { LOG_LEVEL: "warn", NODE_ENV: "production" },
+    log: () => undefined,
+  });
+  const gql: ServerProcess["gql"] = async (query, variables, token) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(shape.graphqlUrl, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(120_000),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  };
+  return {
+    wsUrl: shape.wsUrl,
+    gql,
+    data: async (query, variables, token) => {
+      const { body } = await gql(query, variables, token);
+      if (body.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    },
+    pids: [...shape.instances.map((i: { pid: number }) => i.pid), shape.nginxPid],
+    stop: () => shape.stop(),
+  };
+}
+
 export interface FanoutOptions {
+  /** Through nginx in front of three API processes with Redis (`pnpm scale:local`) instead of one process. */
+  scaleLocal: boolean;
   database: BenchDatabase;
   sizes: number[];
   confirmations: number;
@@ -226,11 +291,7 @@ async function measureApi(
   clients: number,
   round_: number,
 ): Promise<{ figures: DeliveryFigures; sample: string | null }> {
-  const server = await startServer({
-    databaseUrl: options.database.url,
-    dataDir: options.database.dataDir,
-    cpuProfName: options.cpuProf ? `fanout-${clients}-${Date.now()}.cpuprofile` : undefined,
-  });
+  const server = await startApi(options, clients);
   let workers: WorkerHandle[] = [];
   try {
     // Warm the server (first compilation of the dashboard path), then the baseline.
@@ -240,11 +301,11 @@ async function measureApi(
       setup.viewerToken,
     );
     await sleep(1000);
-    const baseline = await usage(server.pid);
+    const baseline = await usage(server.pids);
     const units = unitsFor(clients, setup.units);
     const affectedClients = units.filter((u) => setup.affected.includes(u)).length;
     const connectStarted = performance.now();
-    const connectSampler = sampleDuring(server.pid);
+    const connectSampler = sampleDuring(server.pids);
     workers = await startWorkers(
       workerCount(clients),
       {
@@ -264,7 +325,7 @@ async function measureApi(
     await connectSampler.stop();
     options.log(`    ${clients} graphql-ws subscribers ready in ${connectSeconds.toFixed(1)} s`);
     await sleep(2000);
-    const connected = await usage(server.pid);
+    const connected = await usage(server.pids);
     const connectedClients = ready.reduce((sum, r) => sum + r.connected, 0);
 
     const pledges = setup.pledgeIds.slice(
@@ -273,7 +334,7 @@ async function measureApi(
     );
     const sent: number[] = [];
     const committed: number[] = [];
-    const sampler = sampleDuring(server.pid);
+    const sampler = sampleDuring(server.pids);
     const started = now();
     const interval = 1000 / options.perSecond;
     let answered = 0;

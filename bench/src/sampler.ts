@@ -21,13 +21,20 @@ function procCpuSeconds(pid: number): number | null {
   }
 }
 
-export async function usage(pid: number): Promise<Usage> {
-  const stats = await pidusage(pid);
-  return { rss: stats.memory, cpuSeconds: procCpuSeconds(pid) ?? stats.ctime / 1000 };
+/** RSS and CPU time of one process, or summed over several (the API instances behind nginx). */
+export async function usage(pids: number | number[]): Promise<Usage> {
+  let rss = 0;
+  let cpuSeconds = 0;
+  for (const pid of Array.isArray(pids) ? pids : [pids]) {
+    const stats = await pidusage(pid);
+    rss += stats.memory;
+    cpuSeconds += procCpuSeconds(pid) ?? stats.ctime / 1000;
+  }
+  return { rss, cpuSeconds };
 }
 
 /** Samples a process during a phase: average CPU (cores), peak CPU of any 0.5 s sample, peak RSS. */
-export function sampleDuring(pid: number) {
+export function sampleDuring(pid: number | number[]) {
   let peakRss = 0;
   let peakCpu = 0;
   let last: { t: number; cpu: number | null } | null = null;

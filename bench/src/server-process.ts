@@ -40,7 +40,7 @@ export interface ServerOptions {
 export const profiled: { name: string; startupMs: number }[] = [];
 
 /** One JWT secret for every server of a run, so tokens stay valid when a server is restarted on the same data. */
-const JWT_SECRET = randomBytes(32).toString("hex");
+export const JWT_SECRET = randomBytes(32).toString("hex");
 
 /**
  * Starts the built server (`node server/dist/main.js`) as its own process, configured only through its
