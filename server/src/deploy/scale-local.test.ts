@@ -28,6 +28,13 @@ async function signIn(url: string, username: string): Promise<string> {
   return body.data.signIn.token;
 }
 
+/** One series of one instance's /metrics, scraped directly (0 when absent). */
+async function metric(metricsUrl: string, series: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split("\n").find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.split(" ").pop()) : 0;
+}
+
 /** graphql_ws_active_subscriptions{operation="confirmationLanded"} of one instance, scraped directly. */
 async function landedSubscriptions(metricsUrl: string): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
@@ -125,6 +132,13 @@ function body() {
       for (const row of rows) await sql.query("UPDATE pledge SET status = 'REPORTED' WHERE id = ?", [row.id]);
       await sql.end();
       const ids = rows.map((r) => toGlobalId("Pledge", r.id));
+      const lagSeries = (suffix: string) => `live_event_lag_seconds_${suffix}{stage="commit_to_send"}`;
+      const lagBefore = await Promise.all(
+        shape.instances.map(async (i) => [
+          await metric(i.metricsUrl, lagSeries("count")),
+          await metric(i.metricsUrl, lagSeries("sum")),
+        ]),
+      );
       const started = Date.now();
       for (const id of ids) {
         const result = await gql(
@@ -144,6 +158,16 @@ function body() {
         expect(messages.every((m) => m.confirmationLanded.pledge.status === "CONFIRMED")).toBe(true);
       }
       for (const sub of subs) expect(sub.errors).toEqual([]);
+      // Each instance measured the commit → send lag of every message it sent (MariaDB keeps microseconds).
+      for (const [index, instance] of shape.instances.entries()) {
+        const count = (await metric(instance.metricsUrl, lagSeries("count"))) - lagBefore[index][0];
+        const sum = (await metric(instance.metricsUrl, lagSeries("sum"))) - lagBefore[index][1];
+        expect(count).toBe(counts[index] * CONFIRMATIONS);
+        console.log(
+          `${instance.id}: ${count} messages, mean commit→send lag ${((sum / count) * 1000).toFixed(1)} ms`,
+        );
+        expect(sum / count).toBeLessThan(2);
+      }
     } finally {
       for (const sub of subs) sub.close();
       await Promise.all(clients.map((c) => c.dispose()));
