@@ -2,6 +2,7 @@ import { MenuOutlined } from "@ant-design/icons";
 import { Button, Drawer, Flex, Grid, Layout, Menu, Segmented, Typography } from "antd";
 import { useState } from "react";
 import { useAuth } from "../auth/context";
+import { SkipLink } from "../shared/SkipLink";
 import { useI18n } from "../i18n/context";
 import { LiveIndicator } from "../shared/LiveIndicator";
 import { formatLongDate } from "../i18n/format";
@@ -10,6 +11,9 @@ import { usePage, type PageKey } from "./navigation";
 import { isPageFor } from "./page-access";
 import { PAGES } from "./pages";
 import { UserArea } from "./UserArea";
+
+/** The page's content, where the skip link takes the focus. */
+const MAIN_ID = "main-content";
 
 const HEADER_HEIGHT = 56;
 
@@ -44,6 +48,7 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
+      <SkipLink target={MAIN_ID} />
       <Layout.Header
         style={{
           display: "flex",
@@ -107,7 +112,11 @@ export function AppShell() {
             {menu}
           </Layout.Sider>
         )}
-        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
+        <Layout.Content
+          id={MAIN_ID}
+          tabIndex={-1}
+          style={{ padding: narrow ? 12 : 24, minWidth: 0, outline: "none" }}
+        >
           <Current key={identity} />
         </Layout.Content>
       </Layout>

@@ -13,10 +13,13 @@ import type { Locale } from "../i18n/translate";
 
 const ANT_LOCALES: Record<Locale, AntLocale> = { vi: vi_VN, en: en_GB };
 
+/** Card titles wrap beside their buttons instead of ending in "…" on a phone. */
+const CARD = { styles: { title: { whiteSpace: "normal", paddingBlock: 8 } } } as const;
+
 function AntDesign({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return (
-    <ConfigProvider locale={ANT_LOCALES[locale]}>
+    <ConfigProvider locale={ANT_LOCALES[locale]} card={CARD}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

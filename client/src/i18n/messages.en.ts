@@ -8,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   "nav.overview": "Overview",
   "nav.dashboard": "Live dashboard",
   "nav.inbox": "Confirm pledges",
+  "nav.skipToContent": "Skip to the main content",
   "nav.menu": "Menu",
   "nav.units": "Units",
 

@@ -6,6 +6,7 @@ export const vi = {
   "nav.overview": "Tổng quan",
   "nav.dashboard": "Theo dõi trực tiếp",
   "nav.inbox": "Xác nhận phần việc",
+  "nav.skipToContent": "Bỏ qua, đến nội dung chính",
   "nav.menu": "Trình đơn",
   "nav.units": "Đơn vị",
 
