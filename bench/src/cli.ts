@@ -47,6 +47,7 @@ pnpm bench profile <file.cpuprofile>            summarise a CPU profile
   --year N              year of pledges and assignments (default 2016)
   --month N             month of the visit-compliance figure in (c) (default 9: both datasets have visits then)
   --user NAME           signed-in user of the HTTP scenarios (default admin)
+  --only LIST           HTTP scenarios to run, e.g. b or a,c (default all)
   --connections N       autocannon connections (default 10)
   --duration S          measured seconds per HTTP scenario (default 10)
   --warmup S            warm-up seconds before each (default 3)
@@ -77,6 +78,7 @@ const { values, positionals } = parseArgs({
     rate: { type: "string", default: "10" },
     "cpu-prof": { type: "boolean", default: false },
     "scale-local": { type: "boolean", default: false },
+    only: { type: "string" },
     "no-write": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -163,6 +165,7 @@ async function main(): Promise<void> {
       root: values.root ?? null,
       year,
       month: positiveInteger("month", values.month!),
+      only: values.only?.split(",").map((s) => s.trim()),
       user: values.user!,
       connections: positiveInteger("connections", values.connections!),
       durationSeconds: positiveInteger("duration", values.duration!),

@@ -10,6 +10,8 @@ export interface HttpOptions extends LoadOptions {
   /** Unit code for (b) and (c); null: 92 (Cần Thơ) when there, else the first province of a national dataset. */
   root: string | null;
   year: number;
+  /** Only these scenarios (a, b, c, d); all when absent. */
+  only?: string[];
   /** Month of the visit-compliance figure in (c). */
   month: number;
   /** Who asks: a signed-in user (not metered; the wider "user" query limits). */
@@ -195,34 +197,38 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
       return result;
     };
     const scenarios: HttpScenarioResult[] = [];
-    scenarios.push({
-      id: "a",
-      title: "node(id) of one pledge",
-      api: await load("(a) API node(id)", graphqlTarget(server, token, NODE_QUERY, { id: pledgeId })),
-      sqlStatements: nodeCheck.statements,
-      responseBytes: nodeCheck.bytes,
-    });
-    const pageApi = await load(
-      "(b) API page of 50 cells",
-      graphqlTarget(server, token, PAGE_OF_CELLS_QUERY, { ...variables, first: 50 }),
-    );
-    const pageFloor = await load("(b) floor page of 50 cells", {
-      url: `${floorUrl}/cells?first=50&root=${root}`,
-      method: "GET",
-    });
-    scenarios.push({
-      id: "b",
-      title: "page of 50 cells + members, positions, pledges",
-      api: pageApi,
-      floor: pageFloor,
-      ratios: {
-        rps: ratio(pageApi.rps, pageFloor.rps),
-        p50: ratio(pageApi.p50, pageFloor.p50),
-        p99: ratio(pageApi.p99, pageFloor.p99),
-      },
-      sqlStatements: pageCheck.statements,
-      responseBytes: pageCheck.bytes,
-    });
+    const wanted = (id: string) => !options.only || options.only.includes(id);
+    if (wanted("a"))
+      scenarios.push({
+        id: "a",
+        title: "node(id) of one pledge",
+        api: await load("(a) API node(id)", graphqlTarget(server, token, NODE_QUERY, { id: pledgeId })),
+        sqlStatements: nodeCheck.statements,
+        responseBytes: nodeCheck.bytes,
+      });
+    if (wanted("b")) {
+      const pageApi = await load(
+        "(b) API page of 50 cells",
+        graphqlTarget(server, token, PAGE_OF_CELLS_QUERY, { ...variables, first: 50 }),
+      );
+      const pageFloor = await load("(b) floor page of 50 cells", {
+        url: `${floorUrl}/cells?first=50&root=${root}`,
+        method: "GET",
+      });
+      scenarios.push({
+        id: "b",
+        title: "page of 50 cells + members, positions, pledges",
+        api: pageApi,
+        floor: pageFloor,
+        ratios: {
+          rps: ratio(pageApi.rps, pageFloor.rps),
+          p50: ratio(pageApi.p50, pageFloor.p50),
+          p99: ratio(pageApi.p99, pageFloor.p99),
+        },
+        sqlStatements: pageCheck.statements,
+        responseBytes: pageCheck.bytes,
+      });
+    }
     const summary = async (id: string, title: string, code: string) => {
       const check = await sqlStatementsOf(server, token, SUMMARY_QUERY, {
         ...variables,
@@ -251,9 +257,10 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
         responseBytes: check.bytes,
       });
     };
-    await summary("c", `dashboard aggregate of ${root} (unitSummary + visitComplianceTotals)`, root);
+    if (wanted("c"))
+      await summary("c", `dashboard aggregate of ${root} (unitSummary + visitComplianceTotals)`, root);
     // On the national dataset, also the whole country: the worst case for an aggregate.
-    if (treeRoot !== root)
+    if (treeRoot !== root && wanted("d"))
       await summary("d", `dashboard aggregate of the whole tree (${treeRoot})`, treeRoot);
     return { scenarios, sqlPerPage, floorAgrees, root, treeRoot };
   } finally {
