@@ -18,6 +18,10 @@ const byId = new Map<number, Timing>();
 const RECENT = 10_000;
 
 const seconds = (ms: number) => Math.max(0, ms) / 1000;
+// Label-bound once: the send stage runs for every message to every subscriber.
+const commitToRead = eventLag.labels({ stage: "commit_to_read" });
+const readToSend = eventLag.labels({ stage: "read_to_send" });
+const commitToSend = eventLag.labels({ stage: "commit_to_send" });
 
 /**
  * Called by the event feed with each batch it reads: observes commit → read, remembers the read time for the
@@ -31,7 +35,7 @@ export function noteEventsRead(events: readonly EventLike[], via: "signal" | "po
     const committedAt = event.occurredAt instanceof Date ? event.occurredAt.getTime() : NaN;
     if (Number.isNaN(committedAt)) continue;
     const timing = { committedAt, readAt };
-    eventLag.observe({ stage: "commit_to_read" }, seconds(readAt - committedAt));
+    commitToRead.observe(seconds(readAt - committedAt));
     byEvent.set(event, timing);
     byId.set(event.id, timing);
   }
@@ -79,6 +83,6 @@ export function noteSubscriptionSend(payload: unknown, first: boolean): void {
   if (!timing) return;
   if (first && (payload as { lastEventId?: unknown }).lastEventId !== undefined) return;
   const now = Date.now();
-  eventLag.observe({ stage: "read_to_send" }, seconds(now - timing.readAt));
-  eventLag.observe({ stage: "commit_to_send" }, seconds(now - timing.committedAt));
+  readToSend.observe(seconds(now - timing.readAt));
+  commitToSend.observe(seconds(now - timing.committedAt));
 }
