@@ -9,8 +9,17 @@ import type { LogLevel } from "../../config";
  * The process's logger: one JSON object a line on stdout (pino). Its level comes from LOG_LEVEL when a server
  * starts; before that, from the environment (silent under jest unless LOG_LEVEL says otherwise).
  */
+const fromEnv = process.env.LOG_LEVEL ?? "";
+// An unknown level is config.ts's to report, with the other bad variables; until then, the default.
+const initialLevel =
+  fromEnv === "silent" || fromEnv in pino.levels.values
+    ? fromEnv
+    : process.env.NODE_ENV === "test"
+      ? "silent"
+      : "info";
+
 export const logger: Logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  level: initialLevel,
   base: { pid: process.pid },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
