@@ -1,5 +1,8 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { findNginx } from "../../../scripts/scale-local-core.cjs";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 const COMPOSE_FILE = path.join(REPO, "docker", "compose.yaml");
@@ -62,6 +65,41 @@ if (compose.reason && !REQUIRE_SERVICES) {
       expect(text).toMatch(/target: web/);
       expect(text).toMatch(/condition: service_completed_successfully/);
       expect(text).toMatch(/published: "?8080"?|8080:80/);
+    });
+
+    it("has an nginx.conf that nginx accepts (api-N hosts mapped to loopback for the check)", () => {
+      const nginx = findNginx();
+      if (!nginx) {
+        if (REQUIRE_SERVICES) throw new Error("nginx is not installed (apt-get install nginx)");
+        console.warn('SKIPPED "docker/nginx.conf syntax": nginx is not installed');
+        return;
+      }
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nginx-check-"));
+      try {
+        const site = fs
+          .readFileSync(path.join(REPO, "docker", "nginx.conf"), "utf8")
+          .replace(/server api-\d+:4000/g, "server 127.0.0.1:4000");
+        expect(site).toMatch(/proxy_set_header Upgrade \$http_upgrade/);
+        expect(site).toMatch(/location = \/metrics \{\s*return 404;/);
+        fs.writeFileSync(path.join(dir, "site.conf"), site);
+        fs.writeFileSync(
+          path.join(dir, "nginx.conf"),
+          `pid ${dir}/nginx.pid; error_log ${dir}/error.log; events {}
+           http { client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir};
+                  uwsgi_temp_path ${dir}; scgi_temp_path ${dir}; access_log off; include ${dir}/site.conf; }`,
+        );
+        const result = spawnSync(
+          nginx,
+          ["-t", "-p", dir, "-e", path.join(dir, "error.log"), "-c", path.join(dir, "nginx.conf")],
+          {
+            encoding: "utf8",
+          },
+        );
+        expect(result.stderr).toMatch(/syntax is ok/);
+        expect(result.status).toBe(0);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it("refuses to start without a shared JWT_SECRET", () => {
