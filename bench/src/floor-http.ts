@@ -47,7 +47,7 @@ const server = http.createServer((request, response) => {
     url.pathname === "/cells"
       ? pageOfCells(query, root, Number(url.searchParams.get("first") ?? 50), args.year)
       : url.pathname === "/summary"
-        ? citySummary(query, root, args.year, args.month)
+        ? citySummary(query, root, args.year, args.month, url.searchParams.get("compliance") !== "0")
         : null;
   if (!answer) {
     response.writeHead(404).end();

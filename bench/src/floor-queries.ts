@@ -120,7 +120,13 @@ const STATUSES = ["CONFIRMED", "REGISTERED", "REJECTED", "REPORTED", "WITHDRAWN"
  * (c): the dashboard aggregate of a subtree, read from the subtree counters the server keeps in the same transaction
  * as every change (`subtree_counter`, one row per unit, period and metric): one statement after the root.
  */
-export async function citySummary(query: Query, code: string, year: number, month: number): Promise<unknown> {
+export async function citySummary(
+  query: Query,
+  code: string,
+  year: number,
+  month: number,
+  withCompliance = true,
+): Promise<unknown> {
   const root = await rootOf(query, code);
   const ym = year * 100 + month;
   const point = [...STATUSES.map((s) => `pledge.${s}`), "ntm.met_sum"];
@@ -130,9 +136,9 @@ export async function citySummary(query: Query, code: string, year: number, mont
     `SELECT metric, SUM(value) AS v FROM subtree_counter
      WHERE unit_id = ? AND ((period = ? AND metric IN (${placeholders(point)}))
        OR (period <= ? AND metric IN (${placeholders(cumulative)}))
-       OR (period = ? AND metric = 'visit.compliant') OR (period <= ? AND metric = 'visit.assessed'))
+       ${withCompliance ? "OR (period = ? AND metric = 'visit.compliant') OR (period <= ? AND metric = 'visit.assessed')" : ""})
      GROUP BY metric`,
-    [root.id, year, ...point, year, ...cumulative, ym, ym],
+    [root.id, year, ...point, year, ...cumulative, ...(withCompliance ? [ym, ym] : [])],
   );
   const v = new Map(rows.map((r) => [String(r.metric), Number(r.v)]));
   const get = (metric: string) => v.get(metric) ?? 0;
@@ -166,7 +172,9 @@ export async function citySummary(query: Query, code: string, year: number, mont
           communesByCriteriaMet: histogram,
         },
       },
-      visitComplianceTotals: { assessed, compliant, belowMinimum: assessed - compliant },
+      ...(withCompliance
+        ? { visitComplianceTotals: { assessed, compliant, belowMinimum: assessed - compliant } }
+        : {}),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { startChild } from "./children.js";
 import type { BenchDatabase } from "./databases.js";
 import { measureLoad, type LoadOptions, type LoadResult, type LoadTarget } from "./load.js";
-import { NODE_QUERY, PAGE_OF_CELLS_QUERY, SUMMARY_QUERY } from "./queries.js";
+import { NODE_QUERY, PAGE_OF_CELLS_QUERY, SUMMARY_COUNTERS_QUERY, SUMMARY_QUERY } from "./queries.js";
 import { startServer, type ServerProcess } from "./server-process.js";
 import { ratio } from "./stats.js";
 
@@ -34,20 +34,29 @@ export interface HttpScenarioResult {
 /** The unit (b) and (c) are about, and the root of the whole tree (a country, on the national dataset). */
 async function resolveRoots(server: ServerProcess, token: string, requested: string | null) {
   const cities = await server.data(
-    `{ orgUnits(filter: { levels: [CITY], includeRoot: true }, first: 100, orderBy: { field: PATH }) { nodes { code } } }`,
+    `{ orgUnits(filter: { levels: [CITY], includeRoot: true }, first: 100, orderBy: { field: CODE }) {
+         nodes { code parent { code } } } }`,
     {},
     token,
   );
-  const codes = cities.orgUnits.nodes.map((n: { code: string }) => n.code) as string[];
-  if (codes.length === 0) throw new Error("the database has no unit of level CITY");
-  const exists = async (code: string) =>
-    (await server.data(`query($c: String!) { orgUnit(code: $c) { code } }`, { c: code }, token)).orgUnit !=
-    null;
+  const nodes = cities.orgUnits.nodes as { code: string; parent: { code: string } | null }[];
+  const top = nodes.find((n) => n.parent == null);
+  if (!top) throw new Error("the database has no root unit of level CITY");
+  const exists = async (code: string) => {
+    const { body } = await server.gql(
+      `query($c: String!) { orgUnit(code: $c) { code } }`,
+      { c: code },
+      token,
+    );
+    return body.data?.orgUnit != null;
+  };
   let root = requested ?? "92";
   if (!(await exists(root))) {
     if (requested) throw new Error(`no unit with code ${requested}`);
-    root = codes[1] ?? codes[0];
+    // A national dataset: its first province, by code.
+    root = nodes.find((n) => n.parent != null)?.code ?? top.code;
   }
+  const codes = [top.code];
   return { root, treeRoot: codes[0] };
 }
 
@@ -229,20 +238,22 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
         responseBytes: pageCheck.bytes,
       });
     }
-    const summary = async (id: string, title: string, code: string) => {
-      const check = await sqlStatementsOf(server, token, SUMMARY_QUERY, {
-        ...variables,
-        month: options.month,
-        root: code,
-      });
-      const api = await load(
-        `(${id}) API dashboard aggregate of ${code}`,
-        graphqlTarget(server, token, SUMMARY_QUERY, { ...variables, month: options.month, root: code }),
-      );
-      const floor = await load(`(${id}) floor dashboard aggregate of ${code}`, {
-        url: `${floorUrl}/summary?root=${code}`,
-        method: "GET",
-      });
+    const summary = async (id: string, title: string, code: string, withCompliance: boolean) => {
+      const query = withCompliance ? SUMMARY_QUERY : SUMMARY_COUNTERS_QUERY;
+      const vars = withCompliance
+        ? { root: code, year: options.year, month: options.month }
+        : { root: code, year: options.year };
+      const check = await sqlStatementsOf(server, token, query, vars);
+      const floorUrlOf = `${floorUrl}/summary?root=${code}&compliance=${withCompliance ? 1 : 0}`;
+      const floorCheck = (await (await fetch(floorUrlOf)).json()) as any;
+      if (JSON.stringify(check.data) !== JSON.stringify(floorCheck.data)) {
+        floorAgrees.summary = false;
+        options.log(
+          `  WARNING: the floor's (${id}) differs: API ${JSON.stringify(check.data)} floor ${JSON.stringify(floorCheck.data)}`,
+        );
+      }
+      const api = await load(`(${id}) API ${title}`, graphqlTarget(server, token, query, vars));
+      const floor = await load(`(${id}) floor ${title}`, { url: floorUrlOf, method: "GET" });
       scenarios.push({
         id,
         title,
@@ -258,10 +269,12 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
       });
     };
     if (wanted("c"))
-      await summary("c", `dashboard aggregate of ${root} (unitSummary + visitComplianceTotals)`, root);
+      await summary("c", `dashboard aggregate of ${root} (unitSummary + visitComplianceTotals)`, root, true);
+    if (wanted("c′") || wanted("c'"))
+      await summary("c′", `unitSummary of ${root} (pledges, NTM: the counters)`, root, false);
     // On the national dataset, also the whole country: the worst case for an aggregate.
     if (treeRoot !== root && wanted("d"))
-      await summary("d", `dashboard aggregate of the whole tree (${treeRoot})`, treeRoot);
+      await summary("d", `unitSummary of the whole tree, ${treeRoot} (pledges, NTM)`, treeRoot, false);
     return { scenarios, sqlPerPage, floorAgrees, root, treeRoot };
   } finally {
     await floor.stop();

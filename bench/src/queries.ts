@@ -41,6 +41,17 @@ export const SUMMARY_QUERY = `query CityDashboard($root: String!, $year: Int!, $
   visitComplianceTotals(under: { code: $root }, year: $year, month: $month) { assessed compliant belowMinimum }
 }`;
 
+/** (c′) and (d): the same without visit compliance, i.e. only what `unitSummary` reads from the subtree counters. */
+export const SUMMARY_COUNTERS_QUERY = `query CitySummary($root: String!, $year: Int!) {
+  unitSummary(unit: { code: $root }, year: $year) {
+    pledgesByStatus { status count }
+    pledgeCount
+    confirmationRate
+    ntm { communeCount communesRecognised ruralDistrictCount districtsRecognised averageCriteriaMet
+          communesByCriteriaMet { criteriaMet communes } }
+  }
+}`;
+
 /** The live dashboard the fan-out clients subscribe to (the fields the web client's live page takes). */
 export const DASHBOARD_SUBSCRIPTION = `subscription Dashboard($unit: String!, $year: Int!) {
   dashboard(unit: { code: $unit }, year: $year) {
