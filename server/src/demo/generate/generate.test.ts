@@ -42,6 +42,25 @@ async function checksum(db: DataSource, table: string, columns = "*"): Promise<s
   return `${rows.length}:${hash.digest("hex")}`;
 }
 
+/** Every table's definition, indexes included (MySQL's AUTO_INCREMENT counter left out). */
+async function schemaOf(db: DataSource, dialect: "sqlite" | "mysql"): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  if (dialect === "sqlite") {
+    const rows = (await db.query(
+      "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name",
+    )) as { name: string; sql: string }[];
+    for (const row of rows) out[row.name] = row.sql;
+    return out;
+  }
+  const tables = (await db.query("SHOW TABLES")) as Record<string, string>[];
+  for (const row of tables) {
+    const table = Object.values(row)[0];
+    const [create] = (await db.query(`SHOW CREATE TABLE \`${table}\``)) as Record<string, string>[];
+    out[table] = create["Create Table"].replace(/ AUTO_INCREMENT=\d+/, "");
+  }
+  return out;
+}
+
 const TABLES = [
   "org_unit",
   "member",
@@ -130,6 +149,18 @@ describeEachDatabase("demo:generate --scale tiny", (dialect) => {
       await dbOther.destroy();
     }
   }, 60000);
+
+  it("leaves the schema as the migrations made it (indexes dropped for the load are back)", async () => {
+    const fresh = await createTestDatabase(dialect);
+    databases.push(fresh);
+    const migrated = await open(fresh);
+    try {
+      await migrate(migrated);
+      expect(await schemaOf(db, dialect)).toEqual(await schemaOf(migrated, dialect));
+    } finally {
+      await migrated.destroy();
+    }
+  });
 
   it("keeps references and materialised paths consistent", async () => {
     const zero = async (label: string, sql: string) => {

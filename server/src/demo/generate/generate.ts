@@ -102,6 +102,17 @@ async function rebuildCountersIfPresent(db: DataSource): Promise<"rebuilt" | "ab
   return "rebuilt";
 }
 
+/** The big tables whose non-unique indexes are built after the load on MySQL/MariaDB (largest first). */
+const DEFERRED_INDEX_TABLES = [
+  "event",
+  "pledge",
+  "visit",
+  "assignment",
+  "ntm_criterion_status",
+  "position",
+  "member",
+];
+
 const COUNTED_TABLES = [
   "org_unit",
   "term",
@@ -140,8 +151,8 @@ const duration = (ms: number) => {
 /**
  * Migrates the target database, then loads a generated dataset into it with bulk inserts: `city` (the Cần Thơ
  * demo), `tiny` or `national` (a generated country). Deterministic: the same scale and seed give the same rows.
- * The database must be empty (or `reset`). On MySQL the event table's secondary indexes are built after the
- * load, in one sorted pass, instead of row by row.
+ * The database must be empty (or `reset`). On MySQL the big tables' non-unique indexes are built after the
+ * load, in one sorted pass each, instead of row by row.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   const started = Date.now();
@@ -169,8 +180,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       dialect === "mysql"
         ? await MysqlBulkWriter.open(config.DATABASE_URL, specs)
         : SqliteBulkWriter.forDataSource(db, specs);
-    const deferred: DeferredIndexes | null =
-      writer instanceof MysqlBulkWriter ? await deferSecondaryIndexes(writer, "event") : null;
+    const deferred: DeferredIndexes[] = [];
+    if (writer instanceof MysqlBulkWriter)
+      for (const table of DEFERRED_INDEX_TABLES) {
+        const dropped = await deferSecondaryIndexes(writer, table);
+        if (dropped) deferred.push(dropped);
+      }
 
     let phase = "structure";
     const w = writer;
@@ -223,9 +238,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     });
     phase = "last batches";
     await writer.finish();
-    if (deferred && writer instanceof MysqlBulkWriter) {
-      phase = "event indexes";
-      log(`  ${duration(Date.now() - started)} building the event table's indexes`);
+    if (deferred.length > 0 && writer instanceof MysqlBulkWriter) {
+      phase = "indexes";
+      log(
+        `  ${duration(Date.now() - started)} building the indexes of ${deferred.map((d) => d.table).join(", ")}`,
+      );
       await restoreIndexes(writer, deferred);
     }
   } catch (error) {

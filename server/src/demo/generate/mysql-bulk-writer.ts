@@ -134,9 +134,13 @@ export class MysqlBulkWriter implements BulkWriter {
     if (this.failure) throw this.failure;
   }
 
-  /** Runs a statement on one of the writer's sessions (after `finish`). */
-  async query(sql: string): Promise<unknown> {
-    const [rows] = await this.connections[0].query(sql);
+  get sessions(): number {
+    return this.connections.length;
+  }
+
+  /** Runs a statement on one of the writer's sessions (before any `add` or after `finish`). */
+  async query(sql: string, session = 0): Promise<unknown> {
+    const [rows] = await this.connections[session].query(sql);
     return rows;
   }
 
