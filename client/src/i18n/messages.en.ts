@@ -134,7 +134,6 @@ export const en: Record<MessageKey, string> = {
   "inbox.confirmed": "Confirmed: {title}",
   "inbox.rejected": "Rejected: {title}",
   "inbox.decidedElsewhere": "The pledge “{title}” has just been decided elsewhere.",
-  "inbox.decisionFailed": "That did not go through",
   "inbox.rejectTitle": "Reject the pledge",
   "inbox.reason": "Reason for rejecting",
   "inbox.reason.required": "Say why, so the member knows what to add.",

@@ -133,7 +133,6 @@ export const vi = {
   "inbox.confirmed": "Đã xác nhận: {title}",
   "inbox.rejected": "Đã không xác nhận: {title}",
   "inbox.decidedElsewhere": "Phần việc “{title}” vừa được quyết định ở nơi khác.",
-  "inbox.decisionFailed": "Không thực hiện được",
   "inbox.rejectTitle": "Không xác nhận phần việc",
   "inbox.reason": "Lý do không xác nhận",
   "inbox.reason.required": "Hãy nêu lý do để người đăng ký biết cần bổ sung gì.",

@@ -1,5 +1,5 @@
 import { useMutation } from "@apollo/client/react";
-import { App, Flex, Button, Form, Input, Modal, Space } from "antd";
+import { App, Button, Form, Input, Space } from "antd";
 import { useMemo, useState } from "react";
 import {
   AssignConcernHandlerDocument,
@@ -10,7 +10,7 @@ import {
 import { useI18n } from "../../i18n/context";
 import { IdempotencyKeys } from "../../shared/idempotency";
 import { describeMutationFailure } from "../../shared/mutation-failure";
-import { MutationFailure } from "../../shared/MutationFailure";
+import { MutationFormModal } from "../../shared/MutationFormModal";
 import { UnitPicker } from "../org-units/UnitPicker";
 import { concernActions } from "./concern-actions";
 
@@ -93,55 +93,32 @@ function AssignHandlerModal({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ handler: string }>();
-  const keys = useMemo(() => new IdempotencyKeys(), []);
-  const [assign, { loading, error, reset }] = useMutation(AssignConcernHandlerDocument);
-
-  const submit = async ({ handler }: { handler: string }) => {
-    const input = { id: concern.id, handler: { code: handler } };
-    try {
-      await assign({ variables: { input, idempotencyKey: keys.keyFor(input) } });
-      keys.done();
-      void message.success(t("concern.assign.done"));
-      onClose();
-      onDone();
-    } catch {
-      // said by <MutationFailure>
-    }
-  };
-
+  const [assign] = useMutation(AssignConcernHandlerDocument);
   return (
-    <Modal
-      open
+    <MutationFormModal<{ handler: string }>
       title={t("concern.assign.title")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={loading}
-      destroyOnHidden
+      intro={<span>{concern.title}</span>}
+      initialValues={{ handler: concern.handler?.code }}
+      onSubmit={async ({ handler }, keyFor) => {
+        const input = { id: concern.id, handler: { code: handler } };
+        await assign({ variables: { input, idempotencyKey: keyFor(input) } });
+      }}
+      successMessage={t("concern.assign.done")}
+      onClose={onClose}
+      onDone={() => {
+        onClose();
+        onDone();
+      }}
     >
-      <Flex vertical gap="middle">
-        <span>{concern.title}</span>
-        <MutationFailure error={error} onClose={reset} />
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ handler: concern.handler?.code }}
-          onFinish={(v) => void submit(v)}
-        >
-          <Form.Item
-            name="handler"
-            label={t("delegations.handler")}
-            extra={t("concern.assign.hint")}
-            rules={[{ required: true, message: t("concern.assign.required") }]}
-          >
-            <UnitPicker under={ownUnit} ariaLabel={t("delegations.handler")} />
-          </Form.Item>
-        </Form>
-      </Flex>
-    </Modal>
+      <Form.Item
+        name="handler"
+        label={t("delegations.handler")}
+        extra={t("concern.assign.hint")}
+        rules={[{ required: true, message: t("concern.assign.required") }]}
+      >
+        <UnitPicker under={ownUnit} ariaLabel={t("delegations.handler")} />
+      </Form.Item>
+    </MutationFormModal>
   );
 }
 
@@ -155,56 +132,33 @@ function ResolveModal({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ answer: string }>();
-  const keys = useMemo(() => new IdempotencyKeys(), []);
-  const [resolve, { loading, error, reset }] = useMutation(ResolveConcernDocument);
-
-  const submit = async ({ answer }: { answer: string }) => {
-    const input = { id: concern.id, answer: answer.trim() };
-    try {
-      await resolve({ variables: { input, idempotencyKey: keys.keyFor(input) } });
-      keys.done();
-      void message.success(t("concern.resolve.done"));
-      onClose();
-      onDone();
-    } catch {
-      // said by <MutationFailure>
-    }
-  };
-
+  const [resolve] = useMutation(ResolveConcernDocument);
   return (
-    <Modal
-      open
+    <MutationFormModal<{ answer: string }>
       title={t("concern.resolve.title")}
       okText={t("concern.resolve")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={loading}
-      destroyOnHidden
+      intro={<span>{concern.title}</span>}
+      onSubmit={async ({ answer }, keyFor) => {
+        const input = { id: concern.id, answer: answer.trim() };
+        await resolve({ variables: { input, idempotencyKey: keyFor(input) } });
+      }}
+      successMessage={t("concern.resolve.done")}
+      onClose={onClose}
+      onDone={() => {
+        onClose();
+        onDone();
+      }}
     >
-      <Flex vertical gap="middle">
-        <span>{concern.title}</span>
-        <MutationFailure error={error} onClose={reset} />
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) => void submit(v)}
-          onValuesChange={() => error && reset()}
-        >
-          <Form.Item
-            name="answer"
-            label={t("concern.resolve.answer")}
-            rules={[
-              { required: true, whitespace: true, message: t("concern.resolve.required") },
-              { max: 5000, message: t("myWork.form.tooLong", { max: 5000 }) },
-            ]}
-          >
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} autoFocus />
-          </Form.Item>
-        </Form>
-      </Flex>
-    </Modal>
+      <Form.Item
+        name="answer"
+        label={t("concern.resolve.answer")}
+        rules={[
+          { required: true, whitespace: true, message: t("concern.resolve.required") },
+          { max: 5000, message: t("myWork.form.tooLong", { max: 5000 }) },
+        ]}
+      >
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+      </Form.Item>
+    </MutationFormModal>
   );
 }

@@ -1,12 +1,10 @@
 import { useMutation } from "@apollo/client/react";
-import { App, Flex, DatePicker, Form, Input, Modal, Select } from "antd";
+import { DatePicker, Form, Input, Select } from "antd";
 import dayjs from "dayjs";
-import { useMemo } from "react";
 import { RaiseConcernDocument, type DelegationsAndConcernsQuery } from "../../gql/graphql";
 import { useI18n } from "../../i18n/context";
 import { formatDay } from "../../i18n/format";
-import { IdempotencyKeys } from "../../shared/idempotency";
-import { MutationFailure } from "../../shared/MutationFailure";
+import { MutationFormModal } from "../../shared/MutationFormModal";
 import { UnitPicker } from "../org-units/UnitPicker";
 import { toRaiseConcernInput, type RaiseConcernValues } from "./concern-actions";
 
@@ -25,84 +23,58 @@ export function RaiseConcernModal({
   onDone: () => void;
 }) {
   const { locale, t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<RaiseConcernValues>();
-  const keys = useMemo(() => new IdempotencyKeys(), []);
-  const [raise, { loading, error, reset }] = useMutation(RaiseConcernDocument);
-
-  const submit = async (values: RaiseConcernValues) => {
-    const input = toRaiseConcernInput(values);
-    try {
-      await raise({ variables: { input, idempotencyKey: keys.keyFor(input) } });
-      keys.done();
-      void message.success(t("concern.raise.done"));
-      onDone();
-    } catch {
-      // said by <MutationFailure>
-    }
-  };
-
+  const [raise] = useMutation(RaiseConcernDocument);
   return (
-    <Modal
-      open
+    <MutationFormModal<RaiseConcernValues>
       title={t("delegations.raise")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={loading}
-      destroyOnHidden
       width={560}
+      initialValues={{ raisedBy: ownUnit }}
+      onSubmit={async (values, keyFor) => {
+        const input = toRaiseConcernInput(values);
+        await raise({ variables: { input, idempotencyKey: keyFor(input) } });
+      }}
+      successMessage={t("concern.raise.done")}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <Flex vertical gap="middle">
-        <MutationFailure error={error} onClose={reset} />
-        <Form<RaiseConcernValues>
-          form={form}
-          layout="vertical"
-          initialValues={{ raisedBy: ownUnit }}
-          onFinish={(values) => void submit(values)}
-          onValuesChange={() => error && reset()}
-        >
-          <Form.Item name="raisedBy" label={t("delegations.raisedBy")} rules={[{ required: true }]}>
-            <UnitPicker under={ownUnit} ariaLabel={t("delegations.raisedBy")} />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t("delegations.concern")}
-            rules={[
-              { required: true, whitespace: true, message: t("concern.raise.titleRequired") },
-              { max: 300, message: t("myWork.form.tooLong", { max: 300 }) },
-            ]}
-          >
-            <Input autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label={t("concern.raise.description")}
-            rules={[{ max: 5000, message: t("myWork.form.tooLong", { max: 5000 }) }]}
-          >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
-          </Form.Item>
-          <Form.Item name="raisedOn" label={t("delegations.raisedOn")} extra={t("concern.raise.dayHint")}>
-            <DatePicker
-              format="DD/MM/YYYY"
-              style={{ width: "100%" }}
-              disabledDate={(day) => day.isAfter(dayjs(), "day")}
-            />
-          </Form.Item>
-          {delegations.length > 0 && (
-            <Form.Item name="delegation" label={t("concern.raise.delegation")}>
-              <Select
-                allowClear
-                options={delegations.map((d) => ({
-                  value: d.id,
-                  label: `${formatDay(locale, d.visitedOn)} — ${d.title}`,
-                }))}
-              />
-            </Form.Item>
-          )}
-        </Form>
-      </Flex>
-    </Modal>
+      <Form.Item name="raisedBy" label={t("delegations.raisedBy")} rules={[{ required: true }]}>
+        <UnitPicker under={ownUnit} ariaLabel={t("delegations.raisedBy")} />
+      </Form.Item>
+      <Form.Item
+        name="title"
+        label={t("delegations.concern")}
+        rules={[
+          { required: true, whitespace: true, message: t("concern.raise.titleRequired") },
+          { max: 300, message: t("myWork.form.tooLong", { max: 300 }) },
+        ]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label={t("concern.raise.description")}
+        rules={[{ max: 5000, message: t("myWork.form.tooLong", { max: 5000 }) }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+      <Form.Item name="raisedOn" label={t("delegations.raisedOn")} extra={t("concern.raise.dayHint")}>
+        <DatePicker
+          format="DD/MM/YYYY"
+          style={{ width: "100%" }}
+          disabledDate={(day) => day.isAfter(dayjs(), "day")}
+        />
+      </Form.Item>
+      {delegations.length > 0 && (
+        <Form.Item name="delegation" label={t("concern.raise.delegation")}>
+          <Select
+            allowClear
+            options={delegations.map((d) => ({
+              value: d.id,
+              label: `${formatDay(locale, d.visitedOn)} — ${d.title}`,
+            }))}
+          />
+        </Form.Item>
+      )}
+    </MutationFormModal>
   );
 }

@@ -237,7 +237,7 @@ function Inbox({ code }: { code: string }) {
       </Flex>
       {body}
       {pager}
-      <RejectModal row={rejecting} onReject={reject} onClose={() => setRejecting(null)} />
+      {rejecting && <RejectModal row={rejecting} onReject={reject} onClose={() => setRejecting(null)} />}
     </Flex>
   );
 }

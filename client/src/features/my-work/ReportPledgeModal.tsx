@@ -1,10 +1,8 @@
 import { useMutation } from "@apollo/client/react";
-import { App, Flex, Form, Input, InputNumber, Modal, Select, Typography } from "antd";
-import { useMemo } from "react";
+import { Form, Input, InputNumber, Select, Typography } from "antd";
 import { ReportPledgeDocument, type MyPledgeFieldsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n/context";
-import { IdempotencyKeys } from "../../shared/idempotency";
-import { MutationFailure } from "../../shared/MutationFailure";
+import { MutationFormModal } from "../../shared/MutationFormModal";
 import {
   isEvidenceLink,
   MAX_EVIDENCE_LINKS,
@@ -24,96 +22,73 @@ export function ReportPledgeModal({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ReportFormValues>();
-  const keys = useMemo(() => new IdempotencyKeys(), []);
-  const [report, { loading, error, reset }] = useMutation(ReportPledgeDocument);
-
-  const submit = async (values: ReportFormValues) => {
-    const input = toReportPledgeInput(pledge, values);
-    try {
-      await report({ variables: { input, idempotencyKey: keys.keyFor(input) } });
-      keys.done();
-      void message.success(t("myWork.report.done"));
-      onDone();
-    } catch {
-      // said by <MutationFailure>
-    }
-  };
-
+  const [report] = useMutation(ReportPledgeDocument);
   return (
-    <Modal
-      open
+    <MutationFormModal<ReportFormValues>
       title={t("myWork.report.title")}
       okText={t("myWork.report")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={loading}
-      destroyOnHidden
       width={560}
+      intro={
+        <>
+          <Typography.Text strong>{pledge.title}</Typography.Text>
+          {pledge.status === "REJECTED" && pledge.rejectionReason && (
+            <Typography.Text type="danger">
+              {t("myWork.rejectedBecause", { reason: pledge.rejectionReason })}
+            </Typography.Text>
+          )}
+        </>
+      }
+      initialValues={reportFormValues(pledge)}
+      onSubmit={async (values, keyFor) => {
+        const input = toReportPledgeInput(pledge, values);
+        await report({ variables: { input, idempotencyKey: keyFor(input) } });
+      }}
+      successMessage={t("myWork.report.done")}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <Flex vertical gap="middle">
-        <Typography.Text strong>{pledge.title}</Typography.Text>
-        {pledge.status === "REJECTED" && pledge.rejectionReason && (
-          <Typography.Text type="danger">
-            {t("myWork.rejectedBecause", { reason: pledge.rejectionReason })}
-          </Typography.Text>
-        )}
-        <MutationFailure error={error} onClose={reset} />
-        <Form<ReportFormValues>
-          form={form}
-          layout="vertical"
-          initialValues={reportFormValues(pledge)}
-          onFinish={(values) => void submit(values)}
-          onValuesChange={() => error && reset()}
-        >
-          <Form.Item
-            name="reportNote"
-            label={t("pledge.reportNote")}
-            rules={[{ required: true, whitespace: true, message: t("myWork.report.noteRequired") }]}
-          >
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="achievedQuantity"
-            label={
-              pledge.targetUnit ? t("pledge.achievedIn", { unit: pledge.targetUnit }) : t("pledge.achieved")
-            }
-          >
-            <InputNumber min={0} style={{ width: "100%" }} />
-          </Form.Item>
-          <Form.Item name="evidenceNote" label={t("pledge.evidenceNote")}>
-            <Input.TextArea
-              autoSize={{ minRows: 2, maxRows: 6 }}
-              placeholder={t("myWork.report.evidencePlaceholder")}
-            />
-          </Form.Item>
-          <Form.Item
-            name="evidenceLinks"
-            label={t("pledge.evidenceLinks")}
-            extra={t("myWork.report.linksHint", { max: MAX_EVIDENCE_LINKS })}
-            rules={[
-              {
-                validator: async (_, links: string[] | undefined) => {
-                  const list = links ?? [];
-                  if (list.length > MAX_EVIDENCE_LINKS)
-                    throw new Error(t("myWork.report.tooManyLinks", { max: MAX_EVIDENCE_LINKS }));
-                  if (list.some((link) => !isEvidenceLink(link))) throw new Error(t("myWork.report.badLink"));
-                },
-              },
-            ]}
-          >
-            <Select
-              mode="tags"
-              tokenSeparators={[" ", ","]}
-              open={false}
-              suffixIcon={null}
-              aria-label={t("pledge.evidenceLinks")}
-            />
-          </Form.Item>
-        </Form>
-      </Flex>
-    </Modal>
+      <Form.Item
+        name="reportNote"
+        label={t("pledge.reportNote")}
+        rules={[{ required: true, whitespace: true, message: t("myWork.report.noteRequired") }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+      </Form.Item>
+      <Form.Item
+        name="achievedQuantity"
+        label={pledge.targetUnit ? t("pledge.achievedIn", { unit: pledge.targetUnit }) : t("pledge.achieved")}
+      >
+        <InputNumber min={0} style={{ width: "100%" }} />
+      </Form.Item>
+      <Form.Item name="evidenceNote" label={t("pledge.evidenceNote")}>
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          placeholder={t("myWork.report.evidencePlaceholder")}
+        />
+      </Form.Item>
+      <Form.Item
+        name="evidenceLinks"
+        label={t("pledge.evidenceLinks")}
+        extra={t("myWork.report.linksHint", { max: MAX_EVIDENCE_LINKS })}
+        rules={[
+          {
+            validator: async (_, links: string[] | undefined) => {
+              const list = links ?? [];
+              if (list.length > MAX_EVIDENCE_LINKS)
+                throw new Error(t("myWork.report.tooManyLinks", { max: MAX_EVIDENCE_LINKS }));
+              if (list.some((link) => !isEvidenceLink(link))) throw new Error(t("myWork.report.badLink"));
+            },
+          },
+        ]}
+      >
+        <Select
+          mode="tags"
+          tokenSeparators={[" ", ","]}
+          open={false}
+          suffixIcon={null}
+          aria-label={t("pledge.evidenceLinks")}
+        />
+      </Form.Item>
+    </MutationFormModal>
   );
 }

@@ -1,11 +1,9 @@
 import { useMutation } from "@apollo/client/react";
-import { App, Flex, DatePicker, Form, Input, Modal, Radio, Select, Typography } from "antd";
+import { DatePicker, Form, Input, Radio, Select, Typography } from "antd";
 import dayjs from "dayjs";
-import { useMemo } from "react";
 import { SetNtmCriterionStatusDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n/context";
-import { IdempotencyKeys } from "../../shared/idempotency";
-import { MutationFailure } from "../../shared/MutationFailure";
+import { MutationFormModal } from "../../shared/MutationFormModal";
 import { toSetNtmCriterionStatusInput, type CriterionFormValues, type MatrixRow } from "./ntm-matrix";
 import type { NtmCriterionInfo } from "./NtmPage";
 
@@ -26,10 +24,8 @@ export function CriterionModal({
   onDone: () => void;
 }) {
   const { locale, t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CriterionFormValues>();
-  const keys = useMemo(() => new IdempotencyKeys(), []);
-  const [save, { loading, error, reset }] = useMutation(SetNtmCriterionStatusDocument);
+  const [save] = useMutation(SetNtmCriterionStatusDocument);
   const met = Form.useWatch("met", form);
 
   /** The form as the current assessment of a criterion has it. */
@@ -43,86 +39,59 @@ export function CriterionModal({
     };
   };
 
-  const submit = async (values: CriterionFormValues) => {
-    const input = toSetNtmCriterionStatusInput(row.code, year, values);
-    try {
-      await save({ variables: { input, idempotencyKey: keys.keyFor(input) } });
-      keys.done();
-      void message.success(t("ntm.assess.done"));
-      onDone();
-    } catch {
-      // said by <MutationFailure>
-    }
-  };
-
   return (
-    <Modal
-      open
+    <MutationFormModal<CriterionFormValues>
       title={t("ntm.assess.title", { name: row.name, year })}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={loading}
-      destroyOnHidden
+      form={form}
+      initialValues={valuesFor(initialCriterion ?? 1)}
+      onValuesChange={(changed) => {
+        if (changed.criterionNumber) form.setFieldsValue(valuesFor(changed.criterionNumber));
+      }}
+      onSubmit={async (values, keyFor) => {
+        const input = toSetNtmCriterionStatusInput(row.code, year, values);
+        await save({ variables: { input, idempotencyKey: keyFor(input) } });
+      }}
+      successMessage={t("ntm.assess.done")}
+      onClose={onClose}
+      onDone={onDone}
+      outro={<Typography.Text type="secondary">{t("ntm.assess.replaces")}</Typography.Text>}
     >
-      <Flex vertical gap="middle">
-        <MutationFailure error={error} onClose={reset} />
-        <Form<CriterionFormValues>
-          form={form}
-          layout="vertical"
-          initialValues={valuesFor(initialCriterion ?? 1)}
-          onFinish={(values) => void submit(values)}
-          onValuesChange={(changed: Partial<CriterionFormValues>) => {
-            if (error) reset();
-            if (changed.criterionNumber) form.setFieldsValue(valuesFor(changed.criterionNumber));
-          }}
-        >
-          <Form.Item name="criterionNumber" label={t("ntm.criterion")} rules={[{ required: true }]}>
-            <Select
-              autoFocus
-              showSearch
-              optionFilterProp="label"
-              options={criteria.map((c) => ({
-                value: c.number,
-                label: `${c.number}. ${locale === "vi" ? c.name : c.nameEn}`,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="met" label={t("ntm.status")} rules={[{ required: true }]}>
-            <Radio.Group
-              optionType="button"
-              options={[
-                { value: true, label: t("ntm.met") },
-                { value: false, label: t("ntm.notMet") },
-              ]}
-            />
-          </Form.Item>
-          {met && (
-            <Form.Item name="metOn" label={t("ntm.metOn")}>
-              <DatePicker
-                format="DD/MM/YYYY"
-                style={{ width: "100%" }}
-                disabledDate={(day) => day.year() !== year || day.isAfter(dayjs(), "day")}
-                defaultPickerValue={
-                  dayjs(`${year}-12-01`).isAfter(dayjs()) ? dayjs() : dayjs(`${year}-12-01`)
-                }
-              />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="evidence"
-            label={t("ntm.evidence")}
-            rules={[{ max: 5000, message: t("myWork.form.tooLong", { max: 5000 }) }]}
-          >
-            <Input.TextArea
-              autoSize={{ minRows: 2, maxRows: 6 }}
-              placeholder={t("ntm.evidencePlaceholder")}
-            />
-          </Form.Item>
-        </Form>
-        <Typography.Text type="secondary">{t("ntm.assess.replaces")}</Typography.Text>
-      </Flex>
-    </Modal>
+      <Form.Item name="criterionNumber" label={t("ntm.criterion")} rules={[{ required: true }]}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={criteria.map((c) => ({
+            value: c.number,
+            label: `${c.number}. ${locale === "vi" ? c.name : c.nameEn}`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="met" label={t("ntm.status")} rules={[{ required: true }]}>
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: true, label: t("ntm.met") },
+            { value: false, label: t("ntm.notMet") },
+          ]}
+        />
+      </Form.Item>
+      {met && (
+        <Form.Item name="metOn" label={t("ntm.metOn")}>
+          <DatePicker
+            format="DD/MM/YYYY"
+            style={{ width: "100%" }}
+            disabledDate={(day) => day.year() !== year || day.isAfter(dayjs(), "day")}
+            defaultPickerValue={dayjs(`${year}-12-01`).isAfter(dayjs()) ? dayjs() : dayjs(`${year}-12-01`)}
+          />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="evidence"
+        label={t("ntm.evidence")}
+        rules={[{ max: 5000, message: t("myWork.form.tooLong", { max: 5000 }) }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t("ntm.evidencePlaceholder")} />
+      </Form.Item>
+    </MutationFormModal>
   );
 }

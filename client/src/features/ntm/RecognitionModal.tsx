@@ -1,11 +1,9 @@
 import { useMutation } from "@apollo/client/react";
-import { App, Flex, DatePicker, Form, Input, Modal, Typography } from "antd";
+import { DatePicker, Form, Input, Typography } from "antd";
 import dayjs from "dayjs";
-import { useMemo } from "react";
 import { RecognizeNtmDocument, type UnitKind } from "../../gql/graphql";
 import { useI18n } from "../../i18n/context";
-import { IdempotencyKeys } from "../../shared/idempotency";
-import { MutationFailure } from "../../shared/MutationFailure";
+import { MutationFormModal } from "../../shared/MutationFormModal";
 import { toRecognizeNtmInput, type RecognitionFormValues } from "./ntm-matrix";
 
 /** Công nhận đạt chuẩn NTM: the decision's number and day, for a xã or a huyện. */
@@ -21,63 +19,40 @@ export function RecognitionModal({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<RecognitionFormValues>();
-  const keys = useMemo(() => new IdempotencyKeys(), []);
-  const [recognise, { loading, error, reset }] = useMutation(RecognizeNtmDocument);
+  const [recognise] = useMutation(RecognizeNtmDocument);
   const lastDay = dayjs(`${year}-12-31`);
   const unitTitle = t(`unitTitle.${unit.kind}`, { name: unit.name });
-
-  const submit = async (values: RecognitionFormValues) => {
-    const input = toRecognizeNtmInput(unit.code, values);
-    try {
-      await recognise({ variables: { input, idempotencyKey: keys.keyFor(input) } });
-      keys.done();
-      void message.success(t("ntm.recognise.done", { unit: unitTitle }));
-      onDone();
-    } catch {
-      // said by <MutationFailure>
-    }
-  };
-
   return (
-    <Modal
-      open
+    <MutationFormModal<RecognitionFormValues>
       title={t("ntm.recognise.title", { unit: unitTitle })}
       okText={t("ntm.recognise")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={loading}
-      destroyOnHidden
-    >
-      <Flex vertical gap="middle">
+      intro={
         <Typography.Text type="secondary">
           {unit.kind === "COMMUNE" ? t("ntm.recognise.communeRule") : t("ntm.recognise.districtRule")}
         </Typography.Text>
-        <MutationFailure error={error} onClose={reset} />
-        <Form<RecognitionFormValues>
-          form={form}
-          layout="vertical"
-          initialValues={{ decidedOn: lastDay.isAfter(dayjs()) ? dayjs() : lastDay }}
-          onFinish={(values) => void submit(values)}
-          onValuesChange={() => error && reset()}
-        >
-          <Form.Item
-            name="decisionNumber"
-            label={t("ntm.decisionNumber")}
-            rules={[
-              { required: true, whitespace: true, message: t("ntm.recognise.numberRequired") },
-              { max: 48, message: t("myWork.form.tooLong", { max: 48 }) },
-            ]}
-          >
-            <Input placeholder="3456/QĐ-UBND" autoFocus />
-          </Form.Item>
-          <Form.Item name="decidedOn" label={t("ntm.decidedOn")} rules={[{ required: true }]}>
-            <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
-          </Form.Item>
-        </Form>
-      </Flex>
-    </Modal>
+      }
+      initialValues={{ decidedOn: lastDay.isAfter(dayjs()) ? dayjs() : lastDay }}
+      onSubmit={async (values, keyFor) => {
+        const input = toRecognizeNtmInput(unit.code, values);
+        await recognise({ variables: { input, idempotencyKey: keyFor(input) } });
+      }}
+      successMessage={t("ntm.recognise.done", { unit: unitTitle })}
+      onClose={onClose}
+      onDone={onDone}
+    >
+      <Form.Item
+        name="decisionNumber"
+        label={t("ntm.decisionNumber")}
+        rules={[
+          { required: true, whitespace: true, message: t("ntm.recognise.numberRequired") },
+          { max: 48, message: t("myWork.form.tooLong", { max: 48 }) },
+        ]}
+      >
+        <Input placeholder="3456/QĐ-UBND" />
+      </Form.Item>
+      <Form.Item name="decidedOn" label={t("ntm.decidedOn")} rules={[{ required: true }]}>
+        <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
+      </Form.Item>
+    </MutationFormModal>
   );
 }
