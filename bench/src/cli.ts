@@ -21,7 +21,7 @@ import {
 import { runFanout, type FanoutResult } from "./fanout.js";
 import { runHttp, type HttpResult } from "./http-scenarios.js";
 import { describeMachine } from "./machine.js";
-import { PROFILES_DIR, RESULTS_DIR } from "./paths.js";
+import { PROFILES_DIR, RESULTS_DIR, SERVER_MAIN } from "./paths.js";
 import { formatProfile, summariseProfile, type ProfileSummary } from "./profile.js";
 import { profiled } from "./server-process.js";
 import {
@@ -151,6 +151,7 @@ async function main(): Promise<void> {
   }
   const machine = describeMachine(await mariadbVersion(store));
   log(`bench: ${scenarios.join(" + ")} · ${machineLine(machine)}`);
+  log(`server: ${SERVER_MAIN}`);
 
   let http: HttpResult | null = null;
   let httpDb: BenchDatabase | null = null;
@@ -237,6 +238,7 @@ async function main(): Promise<void> {
       JSON.stringify(
         {
           machine,
+          server: SERVER_MAIN,
           options,
           seconds,
           http: http && { database: httpDb?.label, dataset, ...http },
