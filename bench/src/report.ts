@@ -14,6 +14,11 @@ const f = (value: number | null | undefined, digits = 1) =>
   value == null || !Number.isFinite(value)
     ? "–"
     : value.toLocaleString("en-US", { maximumFractionDigits: digits });
+/** req/s, with the failures (which make the figure worthless) when there were any. */
+const rps = (r: LoadResult) => {
+  const failed = r.non2xx + r.errors + r.timeouts;
+  return failed ? `${f(r.rps, 0)} (**${f(failed, 0)} failed**)` : f(r.rps, 0);
+};
 const lat = (r: LoadResult) => `${f(r.p50, 1)} / ${f(r.p95, 1)} / ${f(r.p99, 1)}`;
 
 function table(header: string[], rows: string[][]): string {
@@ -39,9 +44,9 @@ export function httpTable(http: HttpResult): string {
     ],
     http.scenarios.map((s) => [
       `(${s.id}) ${s.title}`,
-      f(s.api.rps, 0),
+      rps(s.api),
       lat(s.api),
-      s.floor ? f(s.floor.rps, 0) : "–",
+      s.floor ? rps(s.floor) : "–",
       s.floor ? lat(s.floor) : "–",
       f(s.ratios?.rps, 2),
       f(s.ratios?.p99, 2),
