@@ -241,7 +241,9 @@ async function waitForHttp(url, timeoutMs) {
 async function startScaleLocal(options = {}) {
   const instances = options.instances ?? 3;
   const serverDist = path.resolve(options.serverDist ?? path.join(ROOT, "server", "dist"));
-  const clientDist = path.resolve(options.clientDist ?? path.join(ROOT, "client", "dist"));
+  // "" means no client: nginx then serves an empty folder, never the current directory.
+  const clientDist =
+    options.clientDist === "" ? "" : path.resolve(options.clientDist ?? path.join(ROOT, "client", "dist"));
   const log = options.log ?? ((line) => console.log(line));
   const nginx = findNginx();
   if (!nginx) throw new Error("nginx is not installed (apt-get install nginx)");
@@ -298,8 +300,9 @@ async function startScaleLocal(options = {}) {
     if (failed) throw new Error(`an API instance failed to start: ${failed.reason.message}`);
 
     const port = options.port === 0 ? await freePort() : (options.port ?? 8080);
-    if (!fs.existsSync(clientDist)) fs.mkdirSync(path.join(dir, "no-client"), { recursive: true });
-    const root = fs.existsSync(clientDist) ? clientDist : path.join(dir, "no-client");
+    const hasClient = clientDist !== "" && fs.existsSync(path.join(clientDist, "index.html"));
+    const root = hasClient ? clientDist : path.join(dir, "no-client");
+    if (!hasClient) fs.mkdirSync(root, { recursive: true });
     for (const sub of ["tmp-body", "tmp-proxy", "tmp-fastcgi", "tmp-uwsgi", "tmp-scgi"])
       fs.mkdirSync(path.join(dir, sub), { mode: 0o777 });
     const confFile = path.join(dir, "nginx.conf");
@@ -337,7 +340,7 @@ async function startScaleLocal(options = {}) {
       url: `${base}/`,
       graphqlUrl: `${base}/graphql`,
       wsUrl: `ws://127.0.0.1:${port}/graphql`,
-      servesClient: root === clientDist,
+      servesClient: hasClient,
       databaseUrl: database.url,
       dir,
       nginxPid: proxy.pid,

@@ -19,7 +19,7 @@ export interface ScaleLocalOptions {
   redisUrl?: string;
   /** The built server's folder (server/dist). */
   serverDist?: string;
-  /** The built client's folder (client/dist); served at / when it exists. */
+  /** The built client's folder (client/dist); served at / when it has an index.html. "": no client. */
   clientDist?: string;
   /** Shared token secret (random by default). */
   jwtSecret?: string;
