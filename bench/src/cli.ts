@@ -54,6 +54,8 @@ pnpm bench profile <file.cpuprofile>            summarise a CPU profile
   --clients LIST        fan-out sizes (default 1000,5000,10000)
   --confirmations N     confirmations per fan-out size (default 100)
   --rate N              confirmations per second (default 10)
+  --client KIND         fan-out clients: protocol (default; graphql-transport-ws over bare ws sockets, light)
+                        or library (graphql-ws's createClient, which parses and checks every message)
   --scale-local         fan-out through nginx in front of three API processes and Redis (pnpm scale:local's
                         shape; needs MariaDB and nginx); RSS and CPU are summed over the processes
   --cpu-prof            run the API servers under --cpu-prof; profiles go to bench/results/profiles
@@ -79,6 +81,7 @@ const { values, positionals } = parseArgs({
     "cpu-prof": { type: "boolean", default: false },
     "scale-local": { type: "boolean", default: false },
     only: { type: "string" },
+    client: { type: "string", default: "protocol" },
     "no-write": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -190,6 +193,7 @@ async function main(): Promise<void> {
       year,
       cpuProf: values["cpu-prof"]!,
       scaleLocal: values["scale-local"]!,
+      clientMode: values.client === "library" ? "library" : "protocol",
       log,
     });
   }

@@ -2,8 +2,12 @@
 
 export interface StartClients {
   type: "start";
-  /** "graphql-ws": real graphql-ws clients of the API; "raw": plain WebSockets of the bare broadcast floor. */
-  mode: "graphql-ws" | "raw";
+  /**
+   * "protocol": graphql-transport-ws spoken over bare `ws` sockets, the count read with a regular expression (light
+   * clients); "library": graphql-ws's own client, which parses and checks every message. Both talk to the API and
+   * to the floor alike.
+   */
+  mode: "protocol" | "library";
   url: string;
   token?: string;
   query?: string;

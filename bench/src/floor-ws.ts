@@ -1,7 +1,8 @@
 /**
- * The fan-out floor, run as its own process: a bare `ws` server that, on each command from the bench, serialises
- * one dashboard message (the size of the API's) once and sends it to every client of an affected unit.
- * Prints "FLOOR_WS <port>".
+ * The fan-out floor, run as its own process: a bare `ws` server speaking just enough of graphql-transport-ws
+ * (init → ack, subscribe → the current dashboard, ping → pong) for the same clients as the API's. On each command
+ * from the bench it serialises the dashboard (a message the API sent, byte for byte, with the new count) once and
+ * sends it to every subscriber of an affected unit. Prints "FLOOR_WS <port>".
  */
 import http from "node:http";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -17,34 +18,42 @@ interface Template {
   message: string;
 }
 
-let template: any = {
-  id: "1",
-  type: "next",
-  payload: { data: { dashboard: { confirmedCount: 0 } } },
-};
-const clientsOf = new Map<string, Set<WebSocket>>();
+let payload: any = { data: { dashboard: { confirmedCount: 0 } } };
+let payloadJson = JSON.stringify(payload);
+/** Subscribers per unit, with the id of their subscription (each client picks its own). */
+const subscribersOf = new Map<string, Map<WebSocket, string>>();
+const frame = (id: string, json: string) => `{"id":${JSON.stringify(id)},"type":"next","payload":${json}}`;
 
 const server = http.createServer((_request, response) => response.writeHead(426).end());
-const wss = new WebSocketServer({ server });
-wss.on("connection", (socket, request) => {
-  const unit = new URL(request.url ?? "/", "http://floor").searchParams.get("unit") ?? "";
-  let clients = clientsOf.get(unit);
-  if (!clients) clientsOf.set(unit, (clients = new Set()));
-  clients.add(socket);
-  socket.on("close", () => clients.delete(socket));
-  // The first message, as graphql-ws sends the current dashboard on subscribing.
-  socket.send(JSON.stringify(template));
+const wss = new WebSocketServer({ server, handleProtocols: () => "graphql-transport-ws" });
+wss.on("connection", (socket) => {
+  socket.on("message", (data) => {
+    const message = JSON.parse(String(data));
+    if (message.type === "connection_init") socket.send('{"type":"connection_ack"}');
+    else if (message.type === "ping") socket.send('{"type":"pong"}');
+    else if (message.type === "subscribe") {
+      const unit = String(message.payload?.variables?.unit ?? "");
+      let subscribers = subscribersOf.get(unit);
+      if (!subscribers) subscribersOf.set(unit, (subscribers = new Map()));
+      subscribers.set(socket, message.id);
+      socket.on("close", () => subscribers.delete(socket));
+      socket.send(frame(message.id, payloadJson));
+    }
+  });
 });
 
 process.on("message", (message: Broadcast | Template) => {
   if (message.type === "template") {
-    template = JSON.parse(message.message);
-    template.payload.data.dashboard.confirmedCount = 0;
+    payload = JSON.parse(message.message).payload;
+    payload.data.dashboard.confirmedCount = 0;
+    payloadJson = JSON.stringify(payload);
     return;
   }
-  template.payload.data.dashboard.confirmedCount = message.confirmedCount;
-  const text = JSON.stringify(template);
-  for (const unit of message.units) for (const socket of clientsOf.get(unit) ?? []) socket.send(text);
+  payload.data.dashboard.confirmedCount = message.confirmedCount;
+  // One serialisation per broadcast; only the subscription id differs per client.
+  payloadJson = JSON.stringify(payload);
+  for (const unit of message.units)
+    for (const [socket, id] of subscribersOf.get(unit) ?? []) socket.send(frame(id, payloadJson));
 });
 
 server.listen(0, "127.0.0.1", () => {
