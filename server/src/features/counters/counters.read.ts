@@ -13,30 +13,27 @@ import {
 
 type Values = Map<string, number>;
 
-/**
- * Sums of the given metrics per unit: point metrics at exactly `period`, cumulative ones over all periods up to
- * `period` (in one statement).
- */
+/** Metrics to sum at one period: point metrics at exactly `period`, cumulative ones over all periods up to it. */
+export interface CounterQuery {
+  period: number;
+  metrics: readonly string[];
+  cumulative?: boolean;
+}
+
+/** Sums per unit and metric for any number of queries (with distinct metrics), in one statement. */
 export async function readCounters(
   ctx: Context,
   unitIds: readonly number[],
-  period: number,
-  point: readonly string[],
-  cumulative: readonly string[] = [],
+  queries: CounterQuery[],
 ): Promise<Map<number, Values>> {
   const result = new Map<number, Values>(unitIds.map((id) => [id, new Map()]));
   if (unitIds.length === 0) return result;
   const list = (n: number) => Array.from({ length: n }, () => "?").join(", ");
-  const conditions: string[] = [];
   const params: (number | string)[] = [...unitIds];
-  if (point.length) {
-    conditions.push(`(period = ? AND metric IN (${list(point.length)}))`);
-    params.push(period, ...point);
-  }
-  if (cumulative.length) {
-    conditions.push(`(period <= ? AND metric IN (${list(cumulative.length)}))`);
-    params.push(period, ...cumulative);
-  }
+  const conditions = queries.map((q) => {
+    params.push(q.period, ...q.metrics);
+    return `(period ${q.cumulative ? "<=" : "="} ? AND metric IN (${list(q.metrics.length)}))`;
+  });
   const rows: { unit_id: number | string; metric: string; v: number | string }[] = await ctx.db.query(
     `SELECT unit_id, metric, SUM(value) AS v FROM subtree_counter
      WHERE unit_id IN (${list(unitIds.length)}) AND (${conditions.join(" OR ")}) GROUP BY unit_id, metric`,
@@ -44,6 +41,58 @@ export async function readCounters(
   );
   for (const row of rows) result.get(Number(row.unit_id))?.set(row.metric, Number(row.v));
   return result;
+}
+
+const pledgeQuery = (year: number): CounterQuery => ({ period: year, metrics: PLEDGE_METRICS });
+const ntmQueries = (year: number): CounterQuery[] => [
+  { period: year, metrics: [...MET_METRICS, ...MET_REC_METRICS] },
+  { period: year, metrics: NTM_CUMULATIVE, cumulative: true },
+];
+const complianceQueries = (year: number, month: number): CounterQuery[] => [
+  { period: year * 100 + month, metrics: [Metric.compliant] },
+  { period: year * 100 + month, metrics: [Metric.assessed], cumulative: true },
+];
+const concernQuery: CounterQuery = { period: 0, metrics: OPEN_CONCERN_METRICS };
+
+function pledgeList(v: Values): StatusCount[] {
+  return PLEDGE_METRICS.filter((m) => (v.get(m) ?? 0) !== 0)
+    .map((metric) => ({ status: metric.slice("pledge.".length), count: v.get(metric)! }))
+    .sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
+}
+
+const complianceOf = (v: Values) => ({
+  assessed: v.get(Metric.assessed) ?? 0,
+  compliant: v.get(Metric.compliant) ?? 0,
+});
+
+const openConcernsOf = (v: Values) => OPEN_CONCERN_METRICS.reduce((sum, m) => sum + (v.get(m) ?? 0), 0);
+
+export interface DashboardCounts {
+  pledgesByStatus: StatusCount[];
+  ntm: NtmTotals;
+  compliance: { assessed: number; compliant: number };
+  openConcerns: number;
+}
+
+/** Everything a dashboard shows about a unit that is not a cell, in one statement. */
+export async function dashboardCounts(
+  ctx: Context,
+  unitId: number,
+  year: number,
+  month: number,
+): Promise<DashboardCounts> {
+  const values = await readCounters(
+    ctx,
+    [unitId],
+    [pledgeQuery(year), ...ntmQueries(year), ...complianceQueries(year, month), concernQuery],
+  );
+  const v = values.get(unitId)!;
+  return {
+    pledgesByStatus: pledgeList(v),
+    ntm: ntmTotalsOf(v),
+    compliance: complianceOf(v),
+    openConcerns: openConcernsOf(v),
+  };
 }
 
 export interface StatusCount {
@@ -57,16 +106,8 @@ export async function pledgeCounts(
   unitIds: readonly number[],
   year: number,
 ): Promise<Map<number, StatusCount[]>> {
-  const values = await readCounters(ctx, unitIds, year, PLEDGE_METRICS);
-  return new Map(
-    [...values].map(([id, v]) => [
-      id,
-      [...v]
-        .filter(([, n]) => n !== 0)
-        .map(([metric, count]) => ({ status: metric.slice("pledge.".length), count }))
-        .sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0)),
-    ]),
-  );
+  const values = await readCounters(ctx, unitIds, [pledgeQuery(year)]);
+  return new Map([...values].map(([id, v]) => [id, pledgeList(v)]));
 }
 
 export interface NtmTotals {
@@ -81,7 +122,7 @@ export async function ntmCounts(
   unitIds: readonly number[],
   year: number,
 ): Promise<Map<number, NtmTotals>> {
-  const values = await readCounters(ctx, unitIds, year, [...MET_METRICS, ...MET_REC_METRICS], NTM_CUMULATIVE);
+  const values = await readCounters(ctx, unitIds, ntmQueries(year));
   return new Map([...values].map(([id, v]) => [id, ntmTotalsOf(v)]));
 }
 
@@ -111,15 +152,6 @@ function ntmTotalsOf(v: Values): NtmTotals {
   };
 }
 
-/** Concerns raised in the subtree and not resolved (OPEN or IN_PROGRESS). */
-export async function openConcernCounts(
-  ctx: Context,
-  unitIds: readonly number[],
-): Promise<Map<number, number>> {
-  const values = await readCounters(ctx, unitIds, 0, OPEN_CONCERN_METRICS);
-  return new Map([...values].map(([id, v]) => [id, [...v.values()].reduce((s, n) => s + n, 0)]));
-}
-
 /** Assessed and compliant assignments of a month (visit rule). */
 export async function complianceCounts(
   ctx: Context,
@@ -127,11 +159,6 @@ export async function complianceCounts(
   year: number,
   month: number,
 ): Promise<Map<number, { assessed: number; compliant: number }>> {
-  const values = await readCounters(ctx, unitIds, year * 100 + month, [Metric.compliant], [Metric.assessed]);
-  return new Map(
-    [...values].map(([id, v]) => [
-      id,
-      { assessed: v.get(Metric.assessed) ?? 0, compliant: v.get(Metric.compliant) ?? 0 },
-    ]),
-  );
+  const values = await readCounters(ctx, unitIds, complianceQueries(year, month));
+  return new Map([...values].map(([id, v]) => [id, complianceOf(v)]));
 }

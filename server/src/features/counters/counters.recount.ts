@@ -4,7 +4,7 @@ import type { OrgUnit } from "../org-units/org-unit.entity";
 import { subtreeUpperBound } from "../org-units/org-unit.entity";
 import { Role } from "../users/user.entity";
 import { ntmTotalsOfUnits, ntmUnits, pledgesByStatusRecount } from "../summary/summary.service";
-import { complianceTotals } from "../visits/compliance.service";
+import { complianceTotalsRecount } from "../visits/compliance.service";
 import type { NtmTotals } from "./counters.read";
 
 /**
@@ -40,7 +40,7 @@ export async function recountFigures(
   const [pledges, units, compliance, concerns] = await Promise.all([
     pledgesByStatusRecount(ctx, year).load(root.id),
     ntmUnits(ctx, year).load(root.id),
-    complianceTotals(ctx, root, year, month),
+    complianceTotalsRecount(ctx, root, year, month),
     ctx.db.query(
       `SELECT COUNT(*) AS n FROM concern c JOIN org_unit u ON u.id = c.raised_by_unit_id
        WHERE u.path >= ? AND u.path < ? AND c.status IN ('OPEN', 'IN_PROGRESS')`,

@@ -8,6 +8,9 @@ import { Assignment } from "../assignments/assignment.entity";
 import { whereActive } from "../assignments/assignment.service";
 import { Directive } from "../directives/directive.entity";
 import type { OrgUnit } from "../org-units/org-unit.entity";
+import { UnitLevel } from "../org-units/org-unit.enums";
+import { covers } from "../../core/auth/viewer";
+import { complianceCounts } from "../counters/counters.read";
 
 /**
  * The monthly visit rule (DESIGN.md §4): an assignment is compliant for a month with at least the directive's
@@ -114,7 +117,25 @@ export async function listCompliance(
   ]);
 }
 
+/**
+ * Compliance totals of a month in a subtree: from the subtree counters when the caller sees the whole subtree of a
+ * unit above the cells, recounted from the assignments and visits otherwise.
+ */
 export async function complianceTotals(
+  ctx: Context,
+  root: OrgUnit,
+  year: number,
+  month: number,
+): Promise<ComplianceTotals> {
+  monthPeriod(year, month);
+  if (root.level === UnitLevel.CELL || !covers(ctx.viewer, root.path))
+    return complianceTotalsRecount(ctx, root, year, month);
+  const { assessed, compliant } = (await complianceCounts(ctx, [root.id], year, month)).get(root.id)!;
+  return { assessed, compliant, belowMinimum: assessed - compliant };
+}
+
+/** The same totals counted from the assignments and visits the caller may see. */
+export async function complianceTotalsRecount(
   ctx: Context,
   root: OrgUnit,
   year: number,
