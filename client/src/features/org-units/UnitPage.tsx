@@ -32,7 +32,8 @@ export type PageUnit = UnitPageQuery["orgUnit"];
  */
 export function UnitPage({ code }: { code: string }) {
   const { t } = useI18n();
-  const signedIn = Boolean(useAuth().state.session);
+  const session = useAuth().state.session;
+  const signedIn = Boolean(session);
   const [year, setYear] = useState(SUMMARY_YEAR);
   const { data, previousData, error, loading, refetch } = useQuery(UnitPageDocument, {
     variables: { code, year, from: `${year}-01-01`, to: `${year}-12-31`, signedIn },
@@ -56,6 +57,10 @@ export function UnitPage({ code }: { code: string }) {
   if (!unit) return <Loading />;
 
   const access = peopleAccess(signedIn, unit.code, unit.summary?.coveredUnit);
+  // ADMIN, or a COMMITTEE whose subtree holds the unit, assigns its directing members (the server checks).
+  const manages =
+    access.kind === "full" &&
+    (session?.user.roles.some((role) => role === "ADMIN" || role === "COMMITTEE") ?? false);
   const gate = (content: ReactNode) => <PeopleGate access={access}>{content}</PeopleGate>;
   const visits = visitsOf(unit.assignments ?? []);
   const count = (n: number | undefined) => (access.kind === "full" && n !== undefined ? ` (${n})` : "");
@@ -65,7 +70,21 @@ export function UnitPage({ code }: { code: string }) {
     {
       key: "members",
       label: t("units.tab.members") + count(unit.assignments?.length),
-      children: gate(<UnitMembers assignments={unit.assignments ?? []} year={year} />),
+      children: gate(
+        <UnitMembers
+          assignments={unit.assignments ?? []}
+          year={year}
+          manage={
+            manages && session
+              ? {
+                  unit: { code: unit.code, title: t(`unitTitle.${unit.kind}`, { name: unit.name }) },
+                  ownUnit: session.user.unit.code,
+                  onChanged: () => void refetch(),
+                }
+              : undefined
+          }
+        />,
+      ),
     },
     {
       key: "pledges",

@@ -1,0 +1,87 @@
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { screenshot, signInThroughForm } from "../src/browser";
+import { describeInChromium } from "../src/suite";
+
+type Locator = ReturnType<Page["getByLabel"]>;
+
+/** Types a day into an Ant Design date field (dd/mm/yyyy); Tab leaves it, which keeps the day typed. */
+async function typeDay(field: Locator, day: string) {
+  await field.click();
+  await field.press("Control+A");
+  await field.pressSequentially(day);
+  await field.press("Tab");
+  await expect.poll(() => field.inputValue()).toBe(day);
+}
+
+/** The first options of the open Select's list. */
+function options(page: Page) {
+  return page.locator(".ant-select-dropdown:visible .ant-select-item-option");
+}
+
+async function optionName(option: Locator): Promise<string> {
+  return ((await option.getAttribute("title")) ?? (await option.innerText())).split(" (")[0];
+}
+
+describeInChromium("a committee managing who directs a unit, in Chromium", (suite) => {
+  it("hands a hamlet cell over to another member from a day, ends the new assignment, and assigns a second member", async () => {
+    const { page } = await suite.browser({ width: 375, height: 812 });
+    await page.goto(`${suite.server().origin}/units/925.02.01`);
+    await signInThroughForm(page, "committee.codo");
+    const members = page.getByRole("tabpanel");
+    const handOver = members.getByRole("button", { name: "Thay người" }).first();
+    await handOver.waitFor();
+    const before = await members.getByRole("listitem").count();
+
+    // Hand over from 15/10/2016: the running assignment ends on the 14th, the new one starts on the 15th.
+    await handOver.click();
+    const dialog = page.getByRole("dialog", { name: "Thay người phụ trách" });
+    await dialog.getByLabel("Người thay").click();
+    const first = options(page).first();
+    const newName = await optionName(first);
+    await first.click();
+    await typeDay(dialog.getByLabel("Người mới phụ trách từ ngày"), "15/10/2016");
+    await dialog.getByRole("button", { name: "Thay người" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("Đã thay người phụ trách.").waitFor();
+    await members.getByText("đến 14/10/2016").waitFor();
+    const added = members
+      .getByRole("listitem")
+      .filter({ hasText: newName })
+      .filter({ hasText: "từ 15/10/2016" });
+    await added.waitFor();
+    expect(await members.getByRole("listitem").count()).toBe(before + 1);
+    await screenshot(page, "assignments-1-handed-over-375px");
+
+    // End the new one on 31/12/2016.
+    await added.getByRole("button", { name: "Kết thúc" }).click();
+    const end = page.getByRole("dialog", { name: "Kết thúc phân công" });
+    await typeDay(end.getByLabel("Đến ngày"), "31/12/2016");
+    await end.getByRole("button", { name: "Kết thúc" }).click();
+    await end.waitFor({ state: "hidden" });
+    await added.getByText("đến 31/12/2016").waitFor();
+    // An ended assignment has nothing left to hand over or end.
+    expect(await added.getByRole("button", { name: "Kết thúc" }).count()).toBe(0);
+
+    // A second member for the cell, under the directive nearest the unit (offered by default), from 01/11/2016.
+    await members.getByRole("button", { name: "Phân công cán bộ" }).click();
+    const assign = page.getByRole("dialog", { name: "Phân công cán bộ phụ trách Chi bộ Ấp Lộc Thạnh" });
+    await assign.getByLabel("Cán bộ", { exact: true }).click();
+    const second = options(page).nth(1);
+    const secondName = await optionName(second);
+    await second.click();
+    await typeDay(assign.getByLabel("Từ ngày"), "01/11/2016");
+    await assign.getByRole("button", { name: "Phân công cán bộ" }).click();
+    await assign.waitFor({ state: "hidden", timeout: 5000 }).catch(async (error) => {
+      await screenshot(page, "assignments-debug-assign");
+      throw new Error(`the dialog stayed open: ${await assign.innerText()}`, { cause: error });
+    });
+    await members
+      .getByRole("listitem")
+      .filter({ hasText: secondName })
+      .filter({ hasText: "từ 01/11/2016" })
+      .waitFor();
+    expect(await members.getByRole("listitem").count()).toBe(before + 2);
+    await screenshot(page, "assignments-2-assigned-375px");
+  });
+});
