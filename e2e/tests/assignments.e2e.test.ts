@@ -32,6 +32,9 @@ describeInChromium("a committee managing who directs a unit, in Chromium", (suit
     const handOver = members.getByRole("button", { name: "Thay người" }).first();
     await handOver.waitFor();
     const before = await members.getByRole("listitem").count();
+    // The district's committee does not grade a cell: the commune's does.
+    await page.getByTestId("unit-grade").waitFor();
+    expect(await page.getByTestId("unit-grade").getByRole("button", { name: "Xếp loại" }).count()).toBe(0);
 
     // Hand over from 15/10/2016: the running assignment ends on the 14th, the new one starts on the 15th.
     await handOver.click();
@@ -83,5 +86,18 @@ describeInChromium("a committee managing who directs a unit, in Chromium", (suit
       .waitFor();
     expect(await members.getByRole("listitem").count()).toBe(before + 2);
     await screenshot(page, "assignments-2-assigned-375px");
+  });
+
+  it("lets the commune's committee grade one of its cells for the year", async () => {
+    const { page } = await suite.browser({ width: 375, height: 812 });
+    await page.goto(`${suite.server().origin}/units/925.02.03`);
+    await signInThroughForm(page, "committee.trungan");
+    const line = page.getByTestId("unit-grade");
+    await line.getByRole("button", { name: "Xếp loại" }).click();
+    const dialog = page.getByRole("dialog", { name: /^Xếp loại Chi bộ .* năm 2016$/ });
+    await dialog.getByRole("radio", { name: "Trong sạch, vững mạnh", exact: true }).check();
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await line.getByText("Trong sạch, vững mạnh", { exact: true }).waitFor();
   });
 });

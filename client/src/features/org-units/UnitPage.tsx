@@ -17,6 +17,7 @@ import { YearSelect } from "../../shared/YearSelect";
 import { peopleAccess, type PeopleAccess } from "./people-access";
 import { PeopleGate } from "./PeopleGate";
 import { UnitChildren } from "./UnitChildren";
+import { UnitGradeLine } from "./UnitGradeLine";
 import { UnitConcerns } from "./UnitConcerns";
 import { UnitMembers } from "./UnitMembers";
 import { UnitNtm } from "./UnitNtm";
@@ -61,6 +62,10 @@ export function UnitPage({ code }: { code: string }) {
   const manages =
     access.kind === "full" &&
     (session?.user.roles.some((role) => role === "ADMIN" || role === "COMMITTEE") ?? false);
+  // A unit's yearly grade is set by the committee directly above it.
+  const grades =
+    (session?.user.roles.includes("COMMITTEE") ?? false) &&
+    unit.ancestors.at(-1)?.code === session?.user.unit.code;
   const gate = (content: ReactNode) => <PeopleGate access={access}>{content}</PeopleGate>;
   const visits = visitsOf(unit.assignments ?? []);
   const count = (n: number | undefined) => (access.kind === "full" && n !== undefined ? ` (${n})` : "");
@@ -140,6 +145,13 @@ export function UnitPage({ code }: { code: string }) {
         extra={<YearSelect value={year} onChange={setYear} />}
       />
       <ScopeNotice access={access} />
+      {access.kind === "full" && (
+        <UnitGradeLine
+          unit={{ code: unit.code, title: t(`unitTitle.${unit.kind}`, { name: unit.name }) }}
+          year={year}
+          canGrade={grades}
+        />
+      )}
       <Spin spinning={loading}>
         <Card styles={{ body: { paddingTop: 8 } }}>
           {/* Anonymous visitors start on the public part (NTM) when there is one. */}
