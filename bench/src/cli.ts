@@ -183,6 +183,13 @@ async function main(): Promise<void> {
   let fanout: FanoutResult[] | null = null;
   let fanoutDb: BenchDatabase | null = null;
   if (scenarios.includes("fanout")) {
+    // The server holds one socket per client (plus its database and its own files): check before connecting.
+    const limit = Number(machine.openFilesLimit);
+    const largest = Math.max(...sizes);
+    if (Number.isFinite(limit) && largest + 500 > limit)
+      throw new Error(
+        `ulimit -n is ${limit}: too low for ${largest} clients in one server process; raise it first (ulimit -n ${largest + 2000}, within ulimit -Hn)`,
+      );
     if (values["scale-local"] && store.kind !== "mysql") throw new Error("--scale-local needs MariaDB/MySQL");
     fanoutDb = await freshDatabase(store, "bench_fanout");
     fanout = await runFanout({
