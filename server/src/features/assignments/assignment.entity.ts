@@ -28,7 +28,8 @@ registerEnumType(AssignmentScope, {
   description: "A member assigned to direct a unit under a directive (phân công chỉ đạo).",
 })
 @Entity("assignment")
-@Index("idx_assignment_unit_dates", ["unitId", "startsOn"])
+// Covers "running in a period" per unit and the distinct members/units of subtree totals without reading rows.
+@Index("idx_assignment_unit_span", ["unitId", "startsOn", "endsOn", "memberId"])
 @Index("idx_assignment_member_dates", ["memberId", "startsOn"])
 export class Assignment extends Node {
   @PrimaryGeneratedColumn()

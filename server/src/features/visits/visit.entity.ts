@@ -37,7 +37,8 @@ registerEnumType(VisitKind, {
 })
 @Entity("visit")
 @Index("idx_visit_assignment_date", ["assignmentId", "visitedOn"])
-@Index("idx_visit_unit_date", ["unitId", "visitedOn"])
+// Covers the subtree visit totals (count and distinct members in a period) without reading rows.
+@Index("idx_visit_unit_date_member", ["unitId", "visitedOn", "memberId"])
 @Index("idx_visit_member_date", ["memberId", "visitedOn"])
 export class Visit extends Node {
   @PrimaryGeneratedColumn()

@@ -3,6 +3,7 @@ import { UsersAndIdempotency1795629293125 } from "./1795629293125-users-and-idem
 import { EventLock1795630849159 } from "./1795630849159-event-lock";
 import { ApiKeys1795634030233 } from "./1795634030233-api-keys";
 import { SubtreeCounters1795639100936 } from "./1795639100936-subtree-counters";
+import { CoveringIndexes1795642769405 } from "./1795642769405-covering-indexes";
 
 /** In order of application. */
 export const mysqlMigrations: Function[] = [
@@ -11,4 +12,5 @@ export const mysqlMigrations: Function[] = [
   EventLock1795630849159,
   ApiKeys1795634030233,
   SubtreeCounters1795639100936,
+  CoveringIndexes1795642769405,
 ];

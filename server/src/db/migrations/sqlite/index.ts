@@ -3,6 +3,7 @@ import { UsersAndIdempotency1795629292320 } from "./1795629292320-users-and-idem
 import { EventLock1795630848238 } from "./1795630848238-event-lock";
 import { ApiKeys1795634029540 } from "./1795634029540-api-keys";
 import { SubtreeCounters1795639098546 } from "./1795639098546-subtree-counters";
+import { CoveringIndexes1795642768496 } from "./1795642768496-covering-indexes";
 
 /** In order of application. */
 export const sqliteMigrations: Function[] = [
@@ -11,4 +12,5 @@ export const sqliteMigrations: Function[] = [
   EventLock1795630848238,
   ApiKeys1795634029540,
   SubtreeCounters1795639098546,
+  CoveringIndexes1795642768496,
 ];
