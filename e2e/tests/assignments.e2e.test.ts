@@ -23,81 +23,120 @@ async function optionName(option: Locator): Promise<string> {
   return ((await option.getAttribute("title")) ?? (await option.innerText())).split(" (")[0];
 }
 
-describeInChromium("a committee managing who directs a unit, in Chromium", (suite) => {
-  it("hands a hamlet cell over to another member from a day, ends the new assignment, and assigns a second member", async () => {
-    const { page } = await suite.browser({ width: 375, height: 812 });
-    await page.goto(`${suite.server().origin}/units/925.02.01`);
-    await signInThroughForm(page, "committee.codo");
-    const members = page.getByRole("tabpanel");
-    const handOver = members.getByRole("button", { name: "Thay người" }).first();
-    await handOver.waitFor();
-    const before = await members.getByRole("listitem").count();
-    // The district's committee does not grade a cell: the commune's does.
-    await page.getByTestId("unit-grade").waitFor();
-    expect(await page.getByTestId("unit-grade").getByRole("button", { name: "Xếp loại" }).count()).toBe(0);
+describeInChromium(
+  "a committee managing its units: assignments, grades, delegations, in Chromium",
+  (suite) => {
+    it("hands a hamlet cell over to another member from a day, ends the new assignment, and assigns a second member", async () => {
+      const { page } = await suite.browser({ width: 375, height: 812 });
+      await page.goto(`${suite.server().origin}/units/925.02.01`);
+      await signInThroughForm(page, "committee.codo");
+      const members = page.getByRole("tabpanel");
+      const handOver = members.getByRole("button", { name: "Thay người" }).first();
+      await handOver.waitFor();
+      const before = await members.getByRole("listitem").count();
+      // The district's committee does not grade a cell: the commune's does.
+      await page.getByTestId("unit-grade").waitFor();
+      expect(await page.getByTestId("unit-grade").getByRole("button", { name: "Xếp loại" }).count()).toBe(0);
 
-    // Hand over from 15/10/2016: the running assignment ends on the 14th, the new one starts on the 15th.
-    await handOver.click();
-    const dialog = page.getByRole("dialog", { name: "Thay người phụ trách" });
-    await dialog.getByLabel("Người thay").click();
-    const first = options(page).first();
-    const newName = await optionName(first);
-    await first.click();
-    await typeDay(dialog.getByLabel("Người mới phụ trách từ ngày"), "15/10/2016");
-    await dialog.getByRole("button", { name: "Thay người" }).click();
-    await dialog.waitFor({ state: "hidden" });
-    await page.getByText("Đã thay người phụ trách.").waitFor();
-    await members.getByText("đến 14/10/2016").waitFor();
-    const added = members
-      .getByRole("listitem")
-      .filter({ hasText: newName })
-      .filter({ hasText: "từ 15/10/2016" });
-    await added.waitFor();
-    expect(await members.getByRole("listitem").count()).toBe(before + 1);
-    await screenshot(page, "assignments-1-handed-over-375px");
+      // Hand over from 15/10/2016: the running assignment ends on the 14th, the new one starts on the 15th.
+      await handOver.click();
+      const dialog = page.getByRole("dialog", { name: "Thay người phụ trách" });
+      await dialog.getByLabel("Người thay").click();
+      const first = options(page).first();
+      const newName = await optionName(first);
+      await first.click();
+      await typeDay(dialog.getByLabel("Người mới phụ trách từ ngày"), "15/10/2016");
+      await dialog.getByRole("button", { name: "Thay người" }).click();
+      await dialog.waitFor({ state: "hidden" });
+      await page.getByText("Đã thay người phụ trách.").waitFor();
+      await members.getByText("đến 14/10/2016").waitFor();
+      const added = members
+        .getByRole("listitem")
+        .filter({ hasText: newName })
+        .filter({ hasText: "từ 15/10/2016" });
+      await added.waitFor();
+      expect(await members.getByRole("listitem").count()).toBe(before + 1);
+      await screenshot(page, "assignments-1-handed-over-375px");
 
-    // End the new one on 31/12/2016.
-    await added.getByRole("button", { name: "Kết thúc" }).click();
-    const end = page.getByRole("dialog", { name: "Kết thúc phân công" });
-    await typeDay(end.getByLabel("Đến ngày"), "31/12/2016");
-    await end.getByRole("button", { name: "Kết thúc" }).click();
-    await end.waitFor({ state: "hidden" });
-    await added.getByText("đến 31/12/2016").waitFor();
-    // An ended assignment has nothing left to hand over or end.
-    expect(await added.getByRole("button", { name: "Kết thúc" }).count()).toBe(0);
+      // End the new one on 31/12/2016.
+      await added.getByRole("button", { name: "Kết thúc" }).click();
+      const end = page.getByRole("dialog", { name: "Kết thúc phân công" });
+      await typeDay(end.getByLabel("Đến ngày"), "31/12/2016");
+      await end.getByRole("button", { name: "Kết thúc" }).click();
+      await end.waitFor({ state: "hidden" });
+      await added.getByText("đến 31/12/2016").waitFor();
+      // An ended assignment has nothing left to hand over or end.
+      expect(await added.getByRole("button", { name: "Kết thúc" }).count()).toBe(0);
 
-    // A second member for the cell, under the directive nearest the unit (offered by default), from 01/11/2016.
-    await members.getByRole("button", { name: "Phân công cán bộ" }).click();
-    const assign = page.getByRole("dialog", { name: "Phân công cán bộ phụ trách Chi bộ Ấp Lộc Thạnh" });
-    await assign.getByLabel("Cán bộ", { exact: true }).click();
-    const second = options(page).nth(1);
-    const secondName = await optionName(second);
-    await second.click();
-    await typeDay(assign.getByLabel("Từ ngày"), "01/11/2016");
-    await assign.getByRole("button", { name: "Phân công cán bộ" }).click();
-    await assign.waitFor({ state: "hidden", timeout: 5000 }).catch(async (error) => {
-      await screenshot(page, "assignments-debug-assign");
-      throw new Error(`the dialog stayed open: ${await assign.innerText()}`, { cause: error });
+      // A second member for the cell, under the directive nearest the unit (offered by default), from 01/11/2016.
+      await members.getByRole("button", { name: "Phân công cán bộ" }).click();
+      const assign = page.getByRole("dialog", { name: "Phân công cán bộ phụ trách Chi bộ Ấp Lộc Thạnh" });
+      await assign.getByLabel("Cán bộ", { exact: true }).click();
+      const second = options(page).nth(1);
+      const secondName = await optionName(second);
+      await second.click();
+      await typeDay(assign.getByLabel("Từ ngày"), "01/11/2016");
+      await assign.getByRole("button", { name: "Phân công cán bộ" }).click();
+      await assign.waitFor({ state: "hidden", timeout: 5000 }).catch(async (error) => {
+        await screenshot(page, "assignments-debug-assign");
+        throw new Error(`the dialog stayed open: ${await assign.innerText()}`, { cause: error });
+      });
+      await members
+        .getByRole("listitem")
+        .filter({ hasText: secondName })
+        .filter({ hasText: "từ 01/11/2016" })
+        .waitFor();
+      expect(await members.getByRole("listitem").count()).toBe(before + 2);
+      await screenshot(page, "assignments-2-assigned-375px");
     });
-    await members
-      .getByRole("listitem")
-      .filter({ hasText: secondName })
-      .filter({ hasText: "từ 01/11/2016" })
-      .waitFor();
-    expect(await members.getByRole("listitem").count()).toBe(before + 2);
-    await screenshot(page, "assignments-2-assigned-375px");
-  });
 
-  it("lets the commune's committee grade one of its cells for the year", async () => {
-    const { page } = await suite.browser({ width: 375, height: 812 });
-    await page.goto(`${suite.server().origin}/units/925.02.03`);
-    await signInThroughForm(page, "committee.trungan");
-    const line = page.getByTestId("unit-grade");
-    await line.getByRole("button", { name: "Xếp loại" }).click();
-    const dialog = page.getByRole("dialog", { name: /^Xếp loại Chi bộ .* năm 2016$/ });
-    await dialog.getByRole("radio", { name: "Trong sạch, vững mạnh", exact: true }).check();
-    await dialog.getByRole("button", { name: "Lưu" }).click();
-    await dialog.waitFor({ state: "hidden" });
-    await line.getByText("Trong sạch, vững mạnh", { exact: true }).waitFor();
-  });
-});
+    it("lets the commune's committee grade one of its cells for the year", async () => {
+      const { page } = await suite.browser({ width: 375, height: 812 });
+      await page.goto(`${suite.server().origin}/units/925.02.03`);
+      await signInThroughForm(page, "committee.trungan");
+      const line = page.getByTestId("unit-grade");
+      await line.getByRole("button", { name: "Xếp loại" }).click();
+      const dialog = page.getByRole("dialog", { name: /^Xếp loại Chi bộ .* năm 2016$/ });
+      await dialog.getByRole("radio", { name: "Trong sạch, vững mạnh", exact: true }).check();
+      await dialog.getByRole("button", { name: "Lưu" }).click();
+      await dialog.waitFor({ state: "hidden" });
+      await line.getByText("Trong sạch, vững mạnh", { exact: true }).waitFor();
+    });
+
+    it("records a working delegation to one of its communes", async () => {
+      const { page } = await suite.browser({ width: 1280, height: 800 });
+      await page.goto(`${suite.server().origin}/delegations`);
+      await signInThroughForm(page, "committee.codo");
+      const card = page.locator(".ant-card").filter({ hasText: /^Đoàn công tác \(\d+\)/ });
+      const heading = card.locator(".ant-card-head-title");
+      await heading.waitFor();
+      const before = Number(/\((\d+)\)/.exec(await heading.innerText())![1]);
+
+      await card.getByRole("button", { name: "Ghi nhận đoàn công tác" }).click();
+      const dialog = page.getByRole("dialog", { name: "Ghi nhận đoàn công tác" });
+      await dialog
+        .getByLabel("Nội dung làm việc")
+        .fill("Làm việc với Đảng ủy xã Trung An về xây dựng nông thôn mới");
+      // The picker lists the district and its communes before any search.
+      await dialog.getByLabel("Đơn vị được làm việc").click();
+      const commune = options(page).filter({ hasText: "Xã Trung An (925.02)" });
+      await commune.scrollIntoViewIfNeeded();
+      await commune.click({ force: true });
+      await typeDay(dialog.getByLabel("Ngày làm việc"), "20/09/2016");
+      await dialog.getByLabel("Thành viên đoàn").click();
+      await options(page).first().click();
+      await dialog.getByLabel("Kết luận").fill("Thống nhất tháo gỡ vướng mắc về vốn đối ứng.");
+      await dialog.getByRole("button", { name: "Lưu" }).click();
+      await dialog.waitFor({ state: "hidden", timeout: 5000 }).catch(async (error) => {
+        throw new Error(`the dialog stayed open: ${await dialog.innerText()}`, { cause: error });
+      });
+      await page.getByText("Đã ghi nhận đoàn công tác.").waitFor();
+      const row = card
+        .getByRole("row")
+        .filter({ hasText: "Làm việc với Đảng ủy xã Trung An về xây dựng nông thôn mới" });
+      await row.getByText("20/09/2016").waitFor();
+      await row.getByRole("link", { name: "Xã Trung An" }).waitFor();
+      expect(await heading.innerText()).toBe(`Đoàn công tác (${before + 1})`);
+    });
+  },
+);

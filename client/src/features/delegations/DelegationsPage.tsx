@@ -38,6 +38,7 @@ import { UnitPicker } from "../org-units/UnitPicker";
 import { managesConcerns, yearRange } from "./concern-actions";
 import { ConcernActions } from "./ConcernActions";
 import { RaiseConcernModal } from "./RaiseConcernModal";
+import { RecordDelegationModal } from "./RecordDelegationModal";
 
 type Delegation = DelegationsAndConcernsQuery["delegations"]["nodes"][number];
 
@@ -57,6 +58,7 @@ function Delegations({ ownUnit, roles }: { ownUnit: string; roles: readonly stri
   const [year, setYear] = useState<number>(SUMMARY_YEAR);
   const [status, setStatus] = useState<ConcernStatus | "ALL">("ALL");
   const [raising, setRaising] = useState(false);
+  const [recording, setRecording] = useState(false);
   const { data, previousData, error, loading, refetch } = useQuery(DelegationsAndConcernsDocument, {
     variables: { unit, year, ...yearRange(year), statuses: status === "ALL" ? null : [status] },
   });
@@ -223,7 +225,17 @@ function Delegations({ ownUnit, roles }: { ownUnit: string; roles: readonly stri
             </Flex>
           </Card>
 
-          <Card title={t("delegations.delegations", { count: delegations.totalCount })}>
+          <Card
+            title={t("delegations.delegations", { count: delegations.totalCount })}
+            extra={
+              manages && (
+                <Button icon={<PlusOutlined />} onClick={() => setRecording(true)}>
+                  {t("delegations.record")}
+                </Button>
+              )
+            }
+            styles={{ header: { flexWrap: "wrap", gap: 8, paddingBlock: 8 } }}
+          >
             {delegations.nodes.length === 0 ? (
               <Empty description={t("delegations.noDelegations")} />
             ) : (
@@ -277,6 +289,16 @@ function Delegations({ ownUnit, roles }: { ownUnit: string; roles: readonly stri
           </Card>
         </Flex>
       </Spin>
+      {recording && (
+        <RecordDelegationModal
+          ownUnit={ownUnit}
+          onClose={() => setRecording(false)}
+          onDone={() => {
+            setRecording(false);
+            void refetch();
+          }}
+        />
+      )}
       {raising && (
         <RaiseConcernModal
           ownUnit={ownUnit}
