@@ -128,6 +128,9 @@ async function mariadbVersion(store: Store): Promise<string | null> {
   }
 }
 
+/** The temporary folder of SQLite databases, removed at the end. */
+let sqliteDir: string | null = null;
+
 async function main(): Promise<void> {
   if (values.help) return console.log(USAGE);
   if (positionals[0] === "profile") {
@@ -152,6 +155,7 @@ async function main(): Promise<void> {
       store = temporarySqliteStore();
     } else store = { kind: "mysql", serverUrl: values["mysql-url"]! };
   }
+  if (store.kind === "sqlite") sqliteDir = store.dir;
   const machine = describeMachine(await mariadbVersion(store));
   log(`bench: ${scenarios.join(" + ")} · ${machineLine(machine)}`);
   log(`server: ${SERVER_MAIN}`);
@@ -265,10 +269,14 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+main()
+  .finally(() => {
+    if (sqliteDir) fs.rmSync(sqliteDir, { recursive: true, force: true });
+  })
+  .then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
