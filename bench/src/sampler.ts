@@ -40,7 +40,11 @@ export function sampleDuring(pid: number | number[]) {
   let last: { t: number; cpu: number | null } | null = null;
   let startCpu: number | null = null;
   const started = performance.now();
+  let busy = false;
   const tick = async () => {
+    // Readings of several processes take a while: never two at once, or a late one would pair with an early one.
+    if (busy) return;
+    busy = true;
     try {
       const u = await usage(pid);
       peakRss = Math.max(peakRss, u.rss);
@@ -51,6 +55,8 @@ export function sampleDuring(pid: number | number[]) {
       last = { t, cpu: u.cpuSeconds };
     } catch {
       // the process is gone
+    } finally {
+      busy = false;
     }
   };
   void tick();
@@ -58,6 +64,7 @@ export function sampleDuring(pid: number | number[]) {
   return {
     async stop() {
       clearInterval(timer);
+      while (busy) await new Promise((resolve) => setTimeout(resolve, 10));
       await tick();
       const seconds = (performance.now() - started) / 1000;
       const cpuSeconds = startCpu != null && last?.cpu != null ? last.cpu - startCpu : null;
