@@ -1,73 +1,11 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import { startChild, type Child } from "./children.js";
 import type { BenchDatabase } from "./databases.js";
 import { now, type FromWorker, type StartClients } from "./fanout-protocol.js";
 import { DASHBOARD_SUBSCRIPTION } from "./queries.js";
 import { sampleDuring, usage } from "./sampler.js";
-import { JWT_SECRET, startServer, type ServerProcess } from "./server-process.js";
-import { REPO_ROOT, SERVER_MAIN } from "./paths.js";
+import { startApi } from "./fanout-api.js";
+import { startServer, type ServerProcess } from "./server-process.js";
 import { percentile, ratio, round, sortedFloat64 } from "./stats.js";
-
-/** What the subscribers connect to: one API process, or nginx in front of several (`pnpm scale:local`). */
-interface ApiUnderTest {
-  wsUrl: string;
-  gql: ServerProcess["gql"];
-  data: ServerProcess["data"];
-  /** Every process of the API (summed for RSS and CPU). */
-  pids: number[];
-  stop(): Promise<void>;
-}
-
-async function startApi(options: FanoutOptions, clients: number): Promise<ApiUnderTest> {
-  if (!options.scaleLocal) {
-    const server = await startServer({
-      databaseUrl: options.database.url,
-      dataDir: options.database.dataDir,
-      cpuProfName: options.cpuProf ? `fanout-${clients}-${Date.now()}.cpuprofile` : undefined,
-    });
-    return { ...server, pids: [server.pid] };
-  }
-  // The production shape on loopback: nginx, three API processes, MariaDB and Redis (scripts/scale-local-core.cjs).
-  const require = createRequire(import.meta.url);
-  const { startScaleLocal } = require(path.join(REPO_ROOT, "scripts", "scale-local-core.cjs")) as {
-    startScaleLocal(options: object): Promise<any>;
-  };
-  const database = new URL(options.database.url).pathname.slice(1);
-  const shape = await startScaleLocal({
-    port: 0,
-    database,
-    fresh: false,
-    seed: true,
-    serverDist: path.dirname(SERVER_MAIN),
-    clientDist: "",
-    jwtSecret: JWT_SECRET,
-    env: { LOG_LEVEL: "warn", NODE_ENV: "production" },
-    log: () => undefined,
-  });
-  const gql: ServerProcess["gql"] = async (query, variables, token) => {
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(shape.graphqlUrl, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(120_000),
-    });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-  };
-  return {
-    wsUrl: shape.wsUrl,
-    gql,
-    data: async (query, variables, token) => {
-      const { body } = await gql(query, variables, token);
-      if (body.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-      return body.data;
-    },
-    pids: [...shape.instances.map((i: { pid: number }) => i.pid), shape.nginxPid],
-    stop: () => shape.stop(),
-  };
-}
 
 export interface FanoutOptions {
   /** How the clients speak graphql-ws (see StartClients.mode). */
@@ -307,7 +245,7 @@ async function measureApi(
   options: FanoutOptions,
   setup: Setup,
   clients: number,
-  round_: number,
+  roundIndex: number,
 ): Promise<{ figures: DeliveryFigures; sample: string | null }> {
   const server = await startApi(options, clients);
   let workers: WorkerHandle[] = [];
@@ -349,8 +287,8 @@ async function measureApi(
     const connectedClients = ready.reduce((sum, r) => sum + r.connected, 0);
 
     const pledges = setup.pledgeIds.slice(
-      round_ * options.confirmations,
-      (round_ + 1) * options.confirmations,
+      roundIndex * options.confirmations,
+      (roundIndex + 1) * options.confirmations,
     );
     const sent: number[] = [];
     const committed: number[] = [];
