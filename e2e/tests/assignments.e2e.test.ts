@@ -19,6 +19,11 @@ function options(page: Page) {
   return page.locator(".ant-select-dropdown:visible .ant-select-item-option");
 }
 
+/** Waits until no Select list is open (a closing one would take the next click meant for another list). */
+async function noOpenList(page: Page) {
+  await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
+}
+
 async function optionName(option: Locator): Promise<string> {
   return ((await option.getAttribute("title")) ?? (await option.innerText())).split(" (")[0];
 }
@@ -122,9 +127,13 @@ describeInChromium(
       const commune = options(page).filter({ hasText: "Xã Trung An (925.02)" });
       await commune.scrollIntoViewIfNeeded();
       await commune.click({ force: true });
+      await noOpenList(page);
+      await dialog.getByTitle("Xã Trung An (925.02)").waitFor();
       await typeDay(dialog.getByLabel("Ngày làm việc"), "20/09/2016");
       await dialog.getByLabel("Thành viên đoàn").click();
       await options(page).first().click();
+      await dialog.locator(".ant-modal-title").click(); // closes the list, which stays open for more
+      await noOpenList(page);
       await dialog.getByLabel("Kết luận").fill("Thống nhất tháo gỡ vướng mắc về vốn đối ứng.");
       await dialog.getByRole("button", { name: "Lưu" }).click();
       await dialog.waitFor({ state: "hidden", timeout: 5000 }).catch(async (error) => {
