@@ -3,7 +3,12 @@ import http from "node:http";
 import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { DataSource } from "typeorm";
@@ -16,9 +21,10 @@ import { createTokenAuthority } from "./core/auth/token";
 import type { Viewer } from "./core/auth/viewer";
 import { createContext, type Context, type ContextServices } from "./core/context";
 import { startLive, type LiveServices } from "./core/live/live";
+import { OperationCache } from "./core/live/operation-cache";
+import { executeShared } from "./core/live/shared-execution";
 import { ErrorCode } from "./core/errors";
-import { bodyErrors, checkOperation, limitsPlugin, MAX_BODY_BYTES, tokenLimit } from "./core/http-guards";
-import { LIMITS } from "./core/query-limits";
+import { bodyErrors, limitsPlugin, MAX_BODY_BYTES, tokenLimit } from "./core/http-guards";
 import {
   loadPersistedOperations,
   persistedOperationsMiddleware,
@@ -102,10 +108,13 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       keySockets.delete(event.entityId);
     }
   });
+  // Subscribers with the same document and variables share one parsed, validated document.
+  const subscriptionOperations = new OperationCache(schema);
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; socket: WebSocket }>(
     {
       schema,
-      ...subscriptionMetricsHooks(),
+      // Each event is executed once for all the subscribers whose result cannot differ (dashboards).
+      ...subscriptionMetricsHooks(executeShared),
       // The token travels in connection_init; a bad one closes the socket with 4403 before any operation.
       onConnect: async (c) => {
         try {
@@ -127,11 +136,10 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       onSubscribe: async (c, _id, payload) => {
         const operation = resolveOperation(persistedOperations, payload);
         if ("error" in operation) return [operation.error];
-        const checked = checkOperation(
-          schema,
+        const checked = subscriptionOperations.check(
           String(operation.query),
           payload.variables ?? {},
-          LIMITS[c.extra.viewer && c.extra.viewer.userId > 0 ? "user" : "public"],
+          c.extra.viewer && c.extra.viewer.userId > 0 ? "user" : "public",
           payload.operationName,
         );
         if ("errors" in checked) return checked.errors;
@@ -175,6 +183,11 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       requestMetricsPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching hints are used, and the default cache-control plugin wraps every field resolver
+      // (willResolveField); no Apollo Studio either (usage reports, inline traces).
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       {
         async serverWillStart() {
           return {
