@@ -58,6 +58,13 @@ export const subscriptionMessages = new Counter({
   registers: [registry],
 });
 
+export const sharedExecutions = new Counter({
+  name: "graphql_ws_executions_total",
+  help: "Executions of subscription events: `executed` ran graphql-js, `reused` took the result another subscriber's identical execution made (dashboards), `unshared` ran for one subscriber only.",
+  labelNames: ["outcome"] as const,
+  registers: [registry],
+});
+
 export const eventLag = new Histogram({
   name: "live_event_lag_seconds",
   help: "Event lag by stage: commit_to_read (the event row's time to this instance's feed reading it), read_to_send (feed read to a subscriber being sent it), commit_to_send (the sum). On SQLite the row's time has one-second resolution.",

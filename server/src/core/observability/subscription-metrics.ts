@@ -23,6 +23,7 @@ const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
  */
 export async function subscribeRemembering(
   args: ExecutionArgs,
+  run: (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult> = execute,
 ): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return source as ExecutionResult;
@@ -38,7 +39,7 @@ export async function subscribeRemembering(
   const map = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> => {
     if (step.done) return { done: true, value: undefined };
     try {
-      const result = await execute({ ...args, rootValue: step.value });
+      const result = await run({ ...args, rootValue: step.value });
       sources.set(result, { payload: step.value, first });
       first = false;
       return { done: false, value: result };
@@ -70,11 +71,16 @@ function rootFieldOf(args: ExecutionArgs): string {
   return field?.name.value ?? "unknown";
 }
 
-/** graphql-ws hooks that keep the subscription gauges and the send-stage event lag. */
-export function subscriptionMetricsHooks() {
+/**
+ * graphql-ws hooks that keep the subscription gauges and the send-stage event lag. `run` executes each event
+ * (graphql-js `execute` by default; the server passes `executeShared`); it must return a distinct object per call.
+ */
+export function subscriptionMetricsHooks(
+  run: (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult> = execute,
+) {
   const running = new WeakMap<object, Map<string, string>>();
   return {
-    subscribe: subscribeRemembering,
+    subscribe: (args: ExecutionArgs) => subscribeRemembering(args, run),
     onOperation: (ctx: object, id: string, _payload: unknown, args: ExecutionArgs, result: unknown) => {
       if (!isAsyncIterable(result)) return;
       const operation = rootFieldOf(args);
