@@ -28,6 +28,17 @@ async function optionName(option: Locator): Promise<string> {
   return ((await option.getAttribute("title")) ?? (await option.innerText())).split(" (")[0];
 }
 
+/** Picks the `index`th option of the open list, once the member search's answer has drawn it; its name. */
+async function pick(page: Page, index: number): Promise<string> {
+  await options(page).nth(index).waitFor();
+  await page.waitForTimeout(400); // the answer to the list's query may redraw it
+  const option = options(page).nth(index);
+  const name = await optionName(option);
+  await option.click({ force: true });
+  await noOpenList(page);
+  return name;
+}
+
 describeInChromium(
   "a committee managing its units: assignments, grades, delegations, in Chromium",
   (suite) => {
@@ -47,9 +58,7 @@ describeInChromium(
       await handOver.click();
       const dialog = page.getByRole("dialog", { name: "Thay người phụ trách" });
       await dialog.getByLabel("Người thay").click();
-      const first = options(page).first();
-      const newName = await optionName(first);
-      await first.click();
+      const newName = await pick(page, 0);
       await typeDay(dialog.getByLabel("Người mới phụ trách từ ngày"), "15/10/2016");
       await dialog.getByRole("button", { name: "Thay người" }).click();
       await dialog.waitFor({ state: "hidden" });
@@ -77,9 +86,7 @@ describeInChromium(
       await members.getByRole("button", { name: "Phân công cán bộ" }).click();
       const assign = page.getByRole("dialog", { name: "Phân công cán bộ phụ trách Chi bộ Ấp Lộc Thạnh" });
       await assign.getByLabel("Cán bộ", { exact: true }).click();
-      const second = options(page).nth(1);
-      const secondName = await optionName(second);
-      await second.click();
+      const secondName = await pick(page, 1);
       await typeDay(assign.getByLabel("Từ ngày"), "01/11/2016");
       await assign.getByRole("button", { name: "Phân công cán bộ" }).click();
       await assign.waitFor({ state: "hidden", timeout: 5000 }).catch(async (error) => {
@@ -125,19 +132,24 @@ describeInChromium(
       // The picker lists the district and its communes before any search.
       await dialog.getByLabel("Đơn vị được làm việc").click();
       const commune = options(page).filter({ hasText: "Xã Trung An (925.02)" });
+      await commune.waitFor();
+      await page.waitForTimeout(400);
       await commune.scrollIntoViewIfNeeded();
       await commune.click({ force: true });
       await noOpenList(page);
       await dialog.getByTitle("Xã Trung An (925.02)").waitFor();
       await typeDay(dialog.getByLabel("Ngày làm việc"), "20/09/2016");
       await dialog.getByLabel("Thành viên đoàn").click();
-      await options(page).first().click();
+      await options(page).first().waitFor();
+      await page.waitForTimeout(400); // the answer to the list's query may redraw it
+      await options(page).first().click({ force: true });
       await dialog.locator(".ant-modal-title").click(); // closes the list, which stays open for more
       await noOpenList(page);
       await dialog.getByLabel("Kết luận").fill("Thống nhất tháo gỡ vướng mắc về vốn đối ứng.");
       await dialog.getByRole("button", { name: "Lưu" }).click();
       await dialog.waitFor({ state: "hidden", timeout: 5000 }).catch(async (error) => {
-        throw new Error(`the dialog stayed open: ${await dialog.innerText()}`, { cause: error });
+        const shown = await dialog.evaluate((el) => el.textContent);
+        throw new Error(`the dialog stayed open: ${shown}`, { cause: error });
       });
       await page.getByText("Đã ghi nhận đoàn công tác.").waitFor();
       const row = card
