@@ -10,6 +10,7 @@ import {
 } from "graphql";
 import { getVariableValues } from "graphql/execution/values";
 import type { Context } from "./context";
+import { LruCache } from "./lru-cache";
 import { queryLimitRejections } from "./observability/metrics";
 import {
   estimateCost,
@@ -42,7 +43,33 @@ export function callerClassOf(authorization: unknown): CallerClass {
     : "public";
 }
 
-/** Refuses a query over the token budget before Apollo parses it (HTTP 400, TOO_MANY_TOKENS). */
+/** Documents longer than this are checked every time rather than remembered. */
+const CACHED_QUERY_CHARS = 32 * 1024;
+
+/** The token check's outcome by caller class and document text: null when within budget, else the message. */
+const tokenChecks = new LruCache<string, string | null>(1000);
+
+/** The message of TOO_MANY_TOKENS for `query` under `caller`'s limits, null when it is within them. */
+function tokenCheck(query: string, caller: CallerClass): string | null {
+  const key = query.length <= CACHED_QUERY_CHARS ? `${caller}\n${query}` : null;
+  const known = key == null ? undefined : tokenChecks.get(key);
+  if (known !== undefined) return known;
+  let outcome: string | null = null;
+  try {
+    parseLimited(query, LIMITS[caller]);
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === LimitCode.TOO_MANY_TOKENS)
+      outcome = error.message;
+    // Syntax errors are Apollo's to report, with its usual code.
+  }
+  if (key != null) tokenChecks.set(key, outcome);
+  return outcome;
+}
+
+/**
+ * Refuses a query over the token budget before Apollo parses it (HTTP 400, TOO_MANY_TOKENS). The outcome is
+ * remembered per document text and caller class, so a repeated document is not parsed twice per request.
+ */
 export function tokenLimit(req: Request, res: Response, next: NextFunction): void {
   const query =
     typeof req.body?.query === "string"
@@ -51,14 +78,8 @@ export function tokenLimit(req: Request, res: Response, next: NextFunction): voi
         ? req.query.query
         : null;
   if (query == null) return next();
-  try {
-    parseLimited(query, LIMITS[callerClassOf(req.headers.authorization)]);
-  } catch (error) {
-    if (error instanceof GraphQLError && error.extensions.code === LimitCode.TOO_MANY_TOKENS) {
-      return sendErrors(res, 400, LimitCode.TOO_MANY_TOKENS, error.message);
-    }
-    // Syntax errors are Apollo's to report, with its usual code.
-  }
+  const tooMany = tokenCheck(query, callerClassOf(req.headers.authorization));
+  if (tooMany != null) return sendErrors(res, 400, LimitCode.TOO_MANY_TOKENS, tooMany);
   next();
 }
 
@@ -102,8 +123,28 @@ function variablesCoerce(
   return !getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors;
 }
 
+/** Per parsed document (Apollo keeps one per document text) and limits: the limit rules' errors and costs. */
+interface DocumentChecks {
+  ruleErrors: readonly GraphQLError[];
+  /** Cost by the variables' JSON (page sizes come from variables). */
+  costs: LruCache<string, number>;
+}
+const documentChecks = new WeakMap<DocumentNode, Map<Limits, DocumentChecks>>();
+
+function checksOf(schema: GraphQLSchema, document: DocumentNode, limits: Limits): DocumentChecks {
+  let byLimits = documentChecks.get(document);
+  if (!byLimits) documentChecks.set(document, (byLimits = new Map()));
+  let checks = byLimits.get(limits);
+  if (!checks) {
+    checks = { ruleErrors: validate(schema, document, limitRules(limits)), costs: new LruCache(100) };
+    byLimits.set(limits, checks);
+  }
+  return checks;
+}
+
 /**
- * Runs the limit rules and the cost check on a validated operation; the first failure as a 400. `runs` is false
+ * Runs the limit rules and the cost check on a validated operation; the first failure as a 400. Both are
+ * remembered per document (rules) and per document and variables (cost): neither depends on anything else. `runs` is false
  * when the operation will be refused before anything is resolved (a limit, or variables that do not coerce): such
  * a request costs nothing from the caller's budget.
  */
@@ -114,7 +155,8 @@ function limitErrors(
   variables: Record<string, unknown>,
   limits: Limits,
 ): { errors: GraphQLError[]; cost: number; runs: boolean } {
-  const errors = validate(schema, document, limitRules(limits)).map(
+  const checks = checksOf(schema, document, limits);
+  const errors = checks.ruleErrors.map(
     (e) =>
       new GraphQLError(e.message, {
         nodes: e.nodes,
@@ -123,10 +165,25 @@ function limitErrors(
   );
   // Variables that do not coerce: execution reports them properly (BAD_USER_INPUT); nothing to cost.
   const coerce = variablesCoerce(schema, document, operationName, variables);
-  const cost = coerce ? estimateCost(schema, document, variables) : 0;
+  const cost = coerce ? costOf(checks, schema, document, variables) : 0;
   if (errors.length === 0 && cost > limits.cost) errors.push(costError(cost, limits));
   if (errors.length > 0) queryLimitRejections.inc({ code: String(errors[0].extensions.code) });
   return { errors, cost, runs: coerce && errors.length === 0 };
+}
+
+function costOf(
+  checks: DocumentChecks,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): number {
+  const key = JSON.stringify(variables);
+  let cost = key.length <= CACHED_QUERY_CHARS ? checks.costs.get(key) : undefined;
+  if (cost === undefined) {
+    cost = estimateCost(schema, document, variables);
+    if (key.length <= CACHED_QUERY_CHARS) checks.costs.set(key, cost);
+  }
+  return cost;
 }
 
 /**
