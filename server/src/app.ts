@@ -23,6 +23,7 @@ import { createContext, type Context, type ContextServices } from "./core/contex
 import { startLive, type LiveServices } from "./core/live/live";
 import { OperationCache } from "./core/live/operation-cache";
 import { executeShared } from "./core/live/shared-execution";
+import { deliverTo, subscribeDirect } from "./core/live/direct-fanout";
 import { ErrorCode } from "./core/errors";
 import { bodyErrors, limitsPlugin, MAX_BODY_BYTES, tokenLimit } from "./core/http-guards";
 import {
@@ -110,11 +111,14 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   });
   // Subscribers with the same document and variables share one parsed, validated document.
   const subscriptionOperations = new OperationCache(schema);
+  const subscriptionHooks = subscriptionMetricsHooks(executeShared);
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; socket: WebSocket }>(
     {
       schema,
       // Each event is executed once for all the subscribers whose result cannot differ (dashboards).
-      ...subscriptionMetricsHooks(executeShared),
+      ...subscriptionHooks,
+      // Dashboards: one execution and one serialisation per update, the same frame written to every socket.
+      subscribe: (args) => subscribeDirect(args, subscriptionHooks.subscribe),
       // The token travels in connection_init; a bad one closes the socket with 4403 before any operation.
       onConnect: async (c) => {
         try {
@@ -133,7 +137,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       },
       // The same limits as HTTP (Apollo's validation rules do not run here by themselves), then a fresh
       // context (and fresh loaders) per operation, for the connection's viewer.
-      onSubscribe: async (c, _id, payload) => {
+      onSubscribe: async (c, id, payload) => {
         const operation = resolveOperation(persistedOperations, payload);
         if ("error" in operation) return [operation.error];
         const checked = subscriptionOperations.check(
@@ -150,17 +154,19 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
         } catch (error) {
           return [error as GraphQLError];
         }
+        const contextValue = createContext(
+          services,
+          c.extra.viewer ?? null,
+          undefined,
+          wsClientIp(c.extra.request),
+        );
+        deliverTo(contextValue, c.extra.socket, id);
         return {
           schema,
           document: checked.document,
           variableValues: payload.variables ?? undefined,
           operationName: payload.operationName ?? undefined,
-          contextValue: createContext(
-            services,
-            c.extra.viewer ?? null,
-            undefined,
-            wsClientIp(c.extra.request),
-          ),
+          contextValue,
         };
       },
       onError: (_ctx, _id, _payload, errors) => {

@@ -19,8 +19,14 @@ const SHARED_ROOT_FIELDS = new Set(["dashboard"]);
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
+/** One execution and, once asked for, its JSON (serialised once for every subscriber that shares it). */
+interface Shared {
+  result: Result;
+  json: Promise<string> | null;
+}
+
 /** payload → document → (variables, operation, what the caller may see) → the execution. */
-const memo = new WeakMap<object, Map<DocumentNode, Map<string, Result>>>();
+const memo = new WeakMap<object, Map<DocumentNode, Map<string, Shared>>>();
 const shareable = new WeakMap<DocumentNode, boolean>();
 const keys = new WeakMap<object, string>();
 // Label-bound once: this runs for every subscriber of every update.
@@ -28,7 +34,7 @@ const executed = sharedExecutions.labels({ outcome: "executed" });
 const reused = sharedExecutions.labels({ outcome: "reused" });
 const unshared = sharedExecutions.labels({ outcome: "unshared" });
 
-function isShareable(args: ExecutionArgs): boolean {
+export function isShareable(args: ExecutionArgs): boolean {
   let known = shareable.get(args.document);
   if (known === undefined) {
     const operation = getOperationAST(args.document, args.operationName ?? undefined);
@@ -65,6 +71,22 @@ function keyOf(args: ExecutionArgs): string {
   return key;
 }
 
+/** The shared execution of a shareable subscription's event (callers check `isShareable` first). */
+function sharedEntry(args: ExecutionArgs, payload: object): Shared {
+  let byDocument = memo.get(payload);
+  if (!byDocument) memo.set(payload, (byDocument = new Map()));
+  let byKey = byDocument.get(args.document);
+  if (!byKey) byDocument.set(args.document, (byKey = new Map()));
+  const key = keyOf(args);
+  let entry = byKey.get(key);
+  if (entry === undefined) {
+    executed.inc();
+    entry = { result: execute(args), json: null };
+    byKey.set(key, entry);
+  } else reused.inc();
+  return entry;
+}
+
 /**
  * graphql-js `execute` for subscription events, run once per (published payload, document, key) and shared by
  * every subscriber whose result cannot differ (see SHARED_ROOT_FIELDS, keyOf). Subscribers that subscribed with the
@@ -78,16 +100,15 @@ export function executeShared(args: ExecutionArgs): Result {
     unshared.inc();
     return execute(args);
   }
-  let byDocument = memo.get(payload);
-  if (!byDocument) memo.set(payload, (byDocument = new Map()));
-  let byKey = byDocument.get(args.document);
-  if (!byKey) byDocument.set(args.document, (byKey = new Map()));
-  const key = keyOf(args);
-  let result = byKey.get(key);
-  if (result === undefined) {
-    executed.inc();
-    result = execute(args);
-    byKey.set(key, result);
-  } else reused.inc();
+  const { result } = sharedEntry(args, payload);
   return result instanceof Promise ? result.then((r) => ({ ...r })) : { ...result };
+}
+
+/**
+ * The JSON of a shareable subscription's result for this event (`args.rootValue`), made by one execution and one
+ * `JSON.stringify` for every subscriber with the same key. Callers check `isShareable(args)` first.
+ */
+export function sharedJson(args: ExecutionArgs): Promise<string> {
+  const entry = sharedEntry(args, args.rootValue as object);
+  return (entry.json ??= Promise.resolve(entry.result).then((result) => JSON.stringify(result)));
 }

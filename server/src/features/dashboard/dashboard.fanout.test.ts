@@ -73,7 +73,11 @@ describeEachDatabase("dashboard fan-out: one execution per update and viewer sco
     console.log(
       `[${dialect}] ${N} + 1 subscribers, ${updates} update(s): ${after.executed - before.executed} execution(s), ${after.reused - before.reused} reused`,
     );
+    // Completing the operations ends them on the server: the hub lets go of every subscriber.
+    expect(server.server.live.hub.size.subscribers).toBe(N + 1);
     all.forEach((s) => s.close());
+    await sleep(300);
+    expect(server.server.live.hub.size.subscribers).toBe(0);
     await Promise.all([city.dispose(), codo.dispose()]);
   });
 });
