@@ -1,7 +1,7 @@
 import type { Random } from "./random";
 
 /** Fictional people: common Vietnamese name parts combined at random, never a real official of the article. */
-const FAMILY = [
+export const FAMILY = [
   "Nguyễn",
   "Trần",
   "Lê",
@@ -23,9 +23,9 @@ const FAMILY = [
   "Châu",
   "Tạ",
 ];
-const MIDDLE_MALE = ["Văn", "Minh", "Thanh", "Quốc", "Hữu", "Thành", "Hoàng", "Công", "Trọng", "Đức"];
-const MIDDLE_FEMALE = ["Thị", "Ngọc", "Thanh", "Kim", "Thu", "Bích", "Mỹ", "Hồng"];
-const GIVEN_MALE = [
+export const MIDDLE_MALE = ["Văn", "Minh", "Thanh", "Quốc", "Hữu", "Thành", "Hoàng", "Công", "Trọng", "Đức"];
+export const MIDDLE_FEMALE = ["Thị", "Ngọc", "Thanh", "Kim", "Thu", "Bích", "Mỹ", "Hồng"];
+export const GIVEN_MALE = [
   "An",
   "Bình",
   "Cường",
@@ -57,7 +57,7 @@ const GIVEN_MALE = [
   "Vinh",
   "Vũ",
 ];
-const GIVEN_FEMALE = [
+export const GIVEN_FEMALE = [
   "Anh",
   "Châu",
   "Diễm",
@@ -86,7 +86,12 @@ const GIVEN_FEMALE = [
 ];
 
 /** Names of real officials quoted in the source article: the generator never produces them. */
-const REAL_NAMES = new Set(["Lê Hoàng Nam", "Nguyễn Huỳnh Lam Đa", "Châu Việt Tha", "Trần Quốc Trung"]);
+export const REAL_NAMES = new Set([
+  "Lê Hoàng Nam",
+  "Nguyễn Huỳnh Lam Đa",
+  "Châu Việt Tha",
+  "Trần Quốc Trung",
+]);
 
 export interface GeneratedPerson {
   fullName: string;

@@ -1,4 +1,12 @@
 import type { Random } from "../random";
+import {
+  FAMILY as BASE_FAMILY,
+  GIVEN_FEMALE as BASE_GIVEN_FEMALE,
+  GIVEN_MALE as BASE_GIVEN_MALE,
+  MIDDLE_FEMALE as BASE_MIDDLE_FEMALE,
+  MIDDLE_MALE as BASE_MIDDLE_MALE,
+  REAL_NAMES,
+} from "../names";
 
 /**
  * Fictional Vietnamese place and person names for the generated country, from small syllable lists. None is
@@ -84,101 +92,12 @@ export class PlaceNames {
   }
 }
 
-const FAMILY = [
-  "Nguyễn",
-  "Trần",
-  "Lê",
-  "Phạm",
-  "Huỳnh",
-  "Hoàng",
-  "Võ",
-  "Vũ",
-  "Phan",
-  "Trương",
-  "Bùi",
-  "Đặng",
-  "Đỗ",
-  "Ngô",
-  "Hồ",
-  "Dương",
-  "Lý",
-  "Đinh",
-  "Lâm",
-  "Châu",
-  "Tạ",
-  "Mai",
-  "Cao",
-  "Lương",
-  "Triệu",
-];
-const MIDDLE_MALE = ["Văn", "Minh", "Thanh", "Quốc", "Hữu", "Thành", "Hoàng", "Công", "Trọng", "Đức", "Xuân"];
-const MIDDLE_FEMALE = ["Thị", "Ngọc", "Thanh", "Kim", "Thu", "Bích", "Mỹ", "Hồng", "Diệu", "Phương"];
-const GIVEN_MALE = [
-  "An",
-  "Bảo",
-  "Bình",
-  "Cường",
-  "Dũng",
-  "Đạt",
-  "Hải",
-  "Hiếu",
-  "Hòa",
-  "Hùng",
-  "Khang",
-  "Khoa",
-  "Lộc",
-  "Long",
-  "Luân",
-  "Nghĩa",
-  "Nhân",
-  "Phong",
-  "Phúc",
-  "Quang",
-  "Sơn",
-  "Tài",
-  "Tâm",
-  "Thắng",
-  "Thiện",
-  "Toàn",
-  "Trí",
-  "Tuấn",
-  "Việt",
-  "Vinh",
-  "Vũ",
-  "Kiên",
-  "Huy",
-  "Định",
-];
-const GIVEN_FEMALE = [
-  "Anh",
-  "Châu",
-  "Diễm",
-  "Dung",
-  "Giang",
-  "Hà",
-  "Hạnh",
-  "Hằng",
-  "Hương",
-  "Lan",
-  "Linh",
-  "Loan",
-  "Mai",
-  "Ngân",
-  "Nhung",
-  "Oanh",
-  "Phượng",
-  "Quyên",
-  "Thảo",
-  "Thủy",
-  "Trang",
-  "Trinh",
-  "Tuyết",
-  "Vân",
-  "Xuân",
-  "Yến",
-];
-/** Officials the source article names: never generated. */
-const REAL_NAMES = new Set(["Lê Hoàng Nam", "Nguyễn Huỳnh Lam Đa", "Châu Việt Tha", "Trần Quốc Trung"]);
+/** The Cần Thơ demo's name parts and a few more, for a whole country. */
+const FAMILY = [...BASE_FAMILY, "Vũ", "Mai", "Cao", "Lương", "Triệu"];
+const MIDDLE_MALE = [...BASE_MIDDLE_MALE, "Xuân"];
+const MIDDLE_FEMALE = [...BASE_MIDDLE_FEMALE, "Diệu", "Phương"];
+const GIVEN_MALE = [...BASE_GIVEN_MALE, "Bảo", "Kiên", "Huy", "Định"];
+const GIVEN_FEMALE = [...BASE_GIVEN_FEMALE, "Hà"];
 
 export interface Person {
   fullName: string;

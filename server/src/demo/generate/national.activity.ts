@@ -2,7 +2,7 @@ import { UnitKind } from "../../features/org-units/org-unit.enums";
 import { PledgeStatus } from "../../features/pledges/pledge.enums";
 import { VisitKind } from "../../features/visits/visit.entity";
 import { LAST_MOMENT, TODAY, type GenUnit, type NationalContext } from "./national.context";
-import { RURAL_TEMPLATES, URBAN_TEMPLATES } from "./pledge-templates";
+import { RURAL_TEMPLATES, URBAN_TEMPLATES } from "../pledge-templates";
 import type { PledgeRow, Rework } from "./pledge-store";
 import { EVIDENCE_NOTE, REJECTION_REASON, reportNoteOf } from "./pledge-store";
 

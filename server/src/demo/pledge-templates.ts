@@ -1,6 +1,6 @@
-import { PledgeCategory } from "../../features/pledges/pledge.enums";
+import { PledgeCategory } from "../features/pledges/pledge.enums";
 
-/** Pledge titles, mirrored from the Cần Thơ demo's lists: `{n}` is the target quantity. */
+/** Pledge titles of the demo data (the Cần Thơ seed and the generated datasets): `{n}` is the target quantity. */
 export interface PledgeTemplate {
   title: string;
   category: PledgeCategory;
