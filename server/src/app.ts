@@ -112,7 +112,10 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   // Subscribers with the same document and variables share one parsed, validated document.
   const subscriptionOperations = new OperationCache(schema);
   const subscriptionHooks = subscriptionMetricsHooks(executeShared);
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; socket: WebSocket }>(
+  const wsCleanup = useServer<
+    Record<string, unknown>,
+    { viewer?: Viewer | null; socket: WebSocket; clientIp?: string }
+  >(
     {
       schema,
       // Each event is executed once for all the subscribers whose result cannot differ (dashboards).
@@ -121,6 +124,10 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       subscribe: (args) => subscribeDirect(args, subscriptionHooks.subscribe),
       // The token travels in connection_init; a bad one closes the socket with 4403 before any operation.
       onConnect: async (c) => {
+        // The address is all this server needs of the upgrade request: let the request itself be collected
+        // (its headers and streams are about 1 KB per connection).
+        c.extra.clientIp = wsClientIp(c.extra.request);
+        Reflect.deleteProperty(c.extra, "request");
         try {
           c.extra.viewer = await authenticate(
             db,
@@ -147,19 +154,17 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
           payload.operationName,
         );
         if ("errors" in checked) return checked.errors;
+        // graphql-ws keeps this message as long as the subscription runs: one shared copy of the text.
+        if (typeof payload.query === "string")
+          (payload as { query: string }).query = subscriptionOperations.intern(payload.query);
+        const clientIp = c.extra.clientIp ?? "unknown";
         try {
           // Variables that do not coerce: refused before execution, at no cost.
-          if (checked.runs)
-            await rateLimits.consume(c.extra.viewer ?? null, wsClientIp(c.extra.request), checked.cost);
+          if (checked.runs) await rateLimits.consume(c.extra.viewer ?? null, clientIp, checked.cost);
         } catch (error) {
           return [error as GraphQLError];
         }
-        const contextValue = createContext(
-          services,
-          c.extra.viewer ?? null,
-          undefined,
-          wsClientIp(c.extra.request),
-        );
+        const contextValue = createContext(services, c.extra.viewer ?? null, undefined, clientIp);
         deliverTo(contextValue, c.extra.socket, id);
         return {
           schema,

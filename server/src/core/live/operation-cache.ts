@@ -19,6 +19,8 @@ const MAX_ENTRIES = 1000;
  */
 export class OperationCache {
   private readonly entries = new Map<string, Checked>();
+  /** One instance of each cached document text (see `intern`). */
+  private readonly texts = new Map<string, string>();
   /** Checks made and answered from the cache (tests). */
   readonly stats = { checked: 0, cached: 0 };
 
@@ -45,6 +47,19 @@ export class OperationCache {
     const checked = run();
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, checked);
+    if (!this.texts.has(query)) {
+      if (this.texts.size >= MAX_ENTRIES) this.texts.delete(this.texts.keys().next().value!);
+      this.texts.set(query, query);
+    }
     return checked;
+  }
+
+  /**
+   * The first instance of a document text this cache has seen, or `query` itself. graphql-ws keeps each
+   * subscription's subscribe message for the subscription's life: pointing its `payload.query` at the shared
+   * instance lets each subscriber's own copy of the text be collected.
+   */
+  intern(query: string): string {
+    return this.texts.get(query) ?? query;
   }
 }
