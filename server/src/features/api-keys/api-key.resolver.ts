@@ -1,17 +1,10 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import { requireRole } from "../../core/auth/viewer";
 import type { Context } from "../../core/context";
-import { ApiError, ErrorCode, badInput, notFound } from "../../core/errors";
-import { idOfType } from "../../core/global-id";
-import { text } from "../../core/input";
-import { IdempotencyKeyArg, runMutation, snapshot } from "../../core/mutation";
+import { IdempotencyKeyArg } from "../../core/mutation";
 import { DateTimeScalar } from "../../core/scalars";
 import { UnitRef } from "../../core/subtree";
-import { OrgUnit } from "../org-units/org-unit.entity";
-import { resolveUnitRef } from "../org-units/org-unit.service";
-import { Role } from "../users/user.entity";
 import { ApiKey } from "./api-key.entity";
-import { newApiKey } from "./api-key.secret";
+import { createApiKey, listApiKeys, revokeApiKey } from "./api-key.service";
 
 @InputType("CreateApiKeyInput", { description: "A new read-only key for a third party." })
 export class CreateApiKeyInput {
@@ -51,9 +44,8 @@ export class RateLimitStatus {
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Query(() => [ApiKey], { description: "API keys issued in your subtree (ADMIN)." })
-  async apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
-    requireRole(ctx, Role.ADMIN);
-    return ctx.db.getRepository(ApiKey).find({ order: { id: "ASC" } });
+  apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
+    return listApiKeys(ctx);
   }
 
   @Query(() => RateLimitStatus, {
@@ -68,58 +60,12 @@ export class ApiKeyResolver {
     description:
       "Issues a read-only API key for a third party, cut to a unit's subtree (ADMIN). Action API_KEY_CREATED.",
   })
-  async createApiKey(
+  createApiKey(
     @Ctx() ctx: Context,
     @Arg("input", () => CreateApiKeyInput, { description: "The key." }) input: CreateApiKeyInput,
     @IdempotencyKeyArg() idempotencyKey?: string,
   ): Promise<CreatedApiKey> {
-    requireRole(ctx, Role.ADMIN);
-    const unit = await resolveUnitRef(ctx, input.unit);
-    const { key, prefix, secretHash } = newApiKey();
-    const points = (value: number | undefined, fallback: number, field: string) => {
-      const n = value ?? fallback;
-      if (!Number.isInteger(n) || n < 1 || n > 100_000_000)
-        throw badInput(`${field} must be a positive whole number.`, { field });
-      return n;
-    };
-    const pointsPerHour = points(input.pointsPerHour, 50_000, "pointsPerHour");
-    const burstPoints = points(input.burstPoints, 10_000, "burstPoints");
-    const apiKey = await runMutation(
-      ctx,
-      { name: "createApiKey", entity: ApiKey, entityType: "ApiKey", input, idempotencyKey },
-      async (scope) => {
-        const repository = scope.manager.getRepository(ApiKey);
-        const created = await repository.save(
-          repository.create({
-            name: text(input.name, "name", 120, true)!,
-            prefix,
-            secretHash,
-            unitId: unit.id,
-            pointsPerHour,
-            burstPoints,
-            createdByUserId: scope.viewer.userId,
-            revokedAt: null,
-          }),
-        );
-        const { secretHash: _hidden, ...visible } = snapshot(created) ?? {};
-        await scope.record({
-          action: "API_KEY_CREATED",
-          entityType: "ApiKey",
-          entityId: created.id,
-          unit,
-          before: null,
-          after: visible,
-        });
-        return created;
-      },
-    );
-    // A retried call returns the key it created first; its secret cannot be shown again.
-    if (apiKey.prefix !== prefix)
-      throw new ApiError(
-        ErrorCode.IDEMPOTENCY_KEY_REUSED,
-        "This key was already created; its secret was shown once.",
-      );
-    return { apiKey, secret: key };
+    return createApiKey(ctx, input, idempotencyKey);
   }
 
   @Mutation(() => ApiKey, {
@@ -131,27 +77,6 @@ export class ApiKeyResolver {
     @Arg("id", () => ID, { description: "The key." }) id: string,
     @IdempotencyKeyArg() idempotencyKey?: string,
   ): Promise<ApiKey> {
-    requireRole(ctx, Role.ADMIN);
-    return runMutation(
-      ctx,
-      { name: "revokeApiKey", entity: ApiKey, entityType: "ApiKey", input: { id }, idempotencyKey },
-      async (scope) => {
-        const key = await scope.manager.getRepository(ApiKey).findOneBy({ id: idOfType(id, "ApiKey") });
-        if (!key) throw notFound("ApiKey", id);
-        if (key.revokedAt) return key;
-        const unit = await scope.manager.getRepository(OrgUnit).findOneByOrFail({ id: key.unitId });
-        await scope.manager.getRepository(ApiKey).update({ id: key.id }, { revokedAt: new Date() });
-        const after = await scope.manager.getRepository(ApiKey).findOneByOrFail({ id: key.id });
-        await scope.record({
-          action: "API_KEY_REVOKED",
-          entityType: "ApiKey",
-          entityId: key.id,
-          unit,
-          before: { revokedAt: null },
-          after: { revokedAt: after.revokedAt?.toISOString() },
-        });
-        return after;
-      },
-    );
+    return revokeApiKey(ctx, id, idempotencyKey);
   }
 }
