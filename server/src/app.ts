@@ -16,7 +16,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Config } from "./config";
 import { GraphQLError } from "graphql";
-import { authenticate } from "./core/auth/authenticate";
+import { createAuthenticator } from "./core/auth/authenticator";
 import { createTokenAuthority } from "./core/auth/token";
 import type { Viewer } from "./core/auth/viewer";
 import { createContext, type Context, type ContextServices } from "./core/context";
@@ -48,6 +48,8 @@ import { requestMetricsPlugin } from "./core/observability/request-metrics.plugi
 import { countConnections, subscriptionMetricsHooks } from "./core/observability/subscription-metrics";
 import { dialectOf } from "./db/data-source";
 import { createSchema } from "./schema/build-schema";
+import { executionOptions } from "./core/execution/executor";
+import { responseCachePlugin } from "./core/response-cache/plugin";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -72,6 +74,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   const schema = await createSchema();
   const tokens = createTokenAuthority(config);
   const live = await startLive(config, db, tokens);
+  const authenticator = createAuthenticator(db, tokens, live);
   const unwatchLive = watchLive(live);
   const rateLimits = new RateLimits(db, config.REDIS_URL);
   // The first-party client's documents, by hash (client/codegen.ts writes the manifest at build time).
@@ -129,9 +132,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
         c.extra.clientIp = wsClientIp(c.extra.request);
         Reflect.deleteProperty(c.extra, "request");
         try {
-          c.extra.viewer = await authenticate(
-            db,
-            tokens,
+          c.extra.viewer = await authenticator.authenticate(
             c.connectionParams?.authorization ?? c.connectionParams?.Authorization,
             c.connectionParams?.apiKey,
           );
@@ -182,7 +183,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   );
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...executionOptions(schema),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
@@ -191,6 +192,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
       limitsPlugin(schema),
+      responseCachePlugin(db, live),
       requestMetricsPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -243,7 +245,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       try {
         return createContext(
           services,
-          await authenticate(db, tokens, req.headers.authorization, req.headers["x-api-key"]),
+          await authenticator.authenticate(req.headers.authorization, req.headers["x-api-key"]),
           sqlTally.getStore(),
           req.ip ?? "unknown",
         );
