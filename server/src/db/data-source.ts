@@ -57,5 +57,33 @@ export function createDataSource(
       migrations: sqliteMigrations,
     };
   }
-  return new DataSource(options);
+  const dataSource = new DataSource(options);
+  if (options.type !== "better-sqlite3") utcSessions(dataSource);
+  return dataSource;
+}
+
+/** The session time zone every pooled MySQL/MariaDB connection gets before its first statement. */
+export const SESSION_TIME_ZONE = "+00:00";
+
+/**
+ * Makes every connection of the pool run in UTC. `timezone: "Z"` only tells the driver how to convert the values
+ * JavaScript reads and writes; column defaults (`CURRENT_TIMESTAMP` of created/updated/occurred-at columns) and
+ * `NOW()` are computed by the server in the *session* time zone, which is the server's system zone unless set. On a
+ * server that runs in Asia/Ho_Chi_Minh those times would be read back 7 hours off. mysql2 emits "connection" for
+ * each new connection after its handshake and before handing it out, and runs a connection's commands in order, so
+ * the SET always precedes the connection's first statement. TypeORM creates the pool inside its driver: the driver's
+ * mysql2 module is wrapped before `initialize()` so that the handler is attached when the pool is made.
+ */
+function utcSessions(dataSource: DataSource): void {
+  type Connection = { query(sql: string): unknown };
+  type Pool = { on(event: "connection", listener: (connection: Connection) => void): unknown };
+  const driver = dataSource.driver as unknown as { mysql: { createPool(options: unknown): Pool } };
+  const mysql2 = driver.mysql;
+  driver.mysql = Object.assign(Object.create(mysql2) as typeof mysql2, {
+    createPool(poolOptions: unknown): Pool {
+      const pool = mysql2.createPool(poolOptions);
+      pool.on("connection", (connection) => connection.query(`SET time_zone = '${SESSION_TIME_ZONE}'`));
+      return pool;
+    },
+  });
 }
