@@ -59,6 +59,8 @@ pnpm bench profile <file.cpuprofile>            summarise a CPU profile
   --scale-local         fan-out through nginx in front of three API processes and Redis (pnpm scale:local's
                         shape; needs MariaDB and nginx); RSS and CPU are summed over the processes
   --cpu-prof            run the API servers under --cpu-prof; profiles go to bench/results/profiles
+  --no-response-cache   measure only the API with RESPONSE_CACHE=off (by default each HTTP scenario also runs
+                        against a second API process with its response cache on)
   --no-write            do not write the JSON results`;
 
 const { values, positionals } = parseArgs({
@@ -79,6 +81,7 @@ const { values, positionals } = parseArgs({
     confirmations: { type: "string", default: "100" },
     rate: { type: "string", default: "10" },
     "cpu-prof": { type: "boolean", default: false },
+    "no-response-cache": { type: "boolean", default: false },
     "scale-local": { type: "boolean", default: false },
     only: { type: "string" },
     client: { type: "string", default: "protocol" },
@@ -179,6 +182,7 @@ async function main(): Promise<void> {
       durationSeconds: positiveInteger("duration", values.duration!),
       warmupSeconds: Number(values.warmup),
       cpuProf: values["cpu-prof"]!,
+      responseCache: !values["no-response-cache"],
       log,
     });
     dataset = httpDb.url ? await datasetSize(httpDb.url) : await sqliteDatasetSize(httpDb.sqliteFile!);
@@ -225,6 +229,7 @@ async function main(): Promise<void> {
     console.log(httpTable(http) + "\n");
     console.log("SQL statements per request, (b) by page size:\n");
     console.log(sqlTable(http) + "\n");
+    console.log(`Response cache: ${http.responseCache}\n`);
     if (!http.floorAgrees.cells || !http.floorAgrees.summary)
       console.log(`WARNING: the floor's data differs from the API's: ${JSON.stringify(http.floorAgrees)}\n`);
   }

@@ -17,13 +17,21 @@ export interface HttpOptions extends LoadOptions {
   /** Who asks: a signed-in user (not metered; the wider "user" query limits). */
   user: string;
   cpuProf: boolean;
+  /**
+   * Also measure each API scenario on a second API process with its response cache on (the first runs with
+   * RESPONSE_CACHE=off, so that its figures are those of executing every request).
+   */
+  responseCache: boolean;
   log: (line: string) => void;
 }
 
 export interface HttpScenarioResult {
   id: string;
   title: string;
+  /** The API executing every request (RESPONSE_CACHE=off). */
   api: LoadResult;
+  /** The same requests to an API process with its response cache on: repeated reads are served at the data version. */
+  apiCached?: LoadResult;
   floor?: LoadResult;
   /** API req/s ÷ floor req/s and API p99 ÷ floor p99. */
   ratios?: { rps: number | null; p50: number | null; p99: number | null };
@@ -73,6 +81,8 @@ export interface HttpResult {
   sqlPerPage: SqlCount[];
   /** The floor returned the same cells, assignments and pledges as the API (checked once before measuring). */
   floorAgrees: { cells: boolean; summary: boolean };
+  /** What the cached API process answered to a repeated request (its x-response-cache header), or why none ran. */
+  responseCache: string;
   root: string;
   treeRoot: string;
 }
@@ -124,7 +134,13 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
     databaseUrl: options.database.url,
     dataDir: options.database.dataDir,
     cpuProfName: options.cpuProf ? `http-${Date.now()}.cpuprofile` : undefined,
+    env: { RESPONSE_CACHE: "off" },
   });
+  // The same build with its response cache on (its default), on the same data; idle while the other is measured.
+  const cached =
+    options.responseCache && options.database.url
+      ? await startServer({ databaseUrl: options.database.url, env: { RESPONSE_CACHE: "on" } })
+      : null;
   const floor = await startChild(
     "floor-http.js",
     [
@@ -172,6 +188,25 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
     });
     options.log(`  root ${root} (tree root ${treeRoot}), year ${options.year}`);
 
+    // Does the second process serve repeated reads from its cache? (An older build has no cache: say so.)
+    let responseCache = options.responseCache
+      ? "not measured: SQLite (one writer; the second process would share the file)"
+      : "not measured (--no-response-cache)";
+    let cachedOk = false;
+    if (cached) {
+      const headers: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const r = await cached.gql(PAGE_OF_CELLS_QUERY, { ...variables, first: 50 }, token);
+        if (r.body.errors?.length) throw new Error(`cached API: ${JSON.stringify(r.body.errors)}`);
+        if (i === 1 && JSON.stringify(r.body.data) !== JSON.stringify(pageCheck.data))
+          throw new Error("the cached API answered (b) differently from the uncached one");
+        headers.push(r.headers.get("x-response-cache") ?? "absent");
+      }
+      cachedOk = headers[1] === "hit";
+      responseCache = `x-response-cache on a repeated (b): ${headers.join(" then ")}`;
+      options.log(`  response cache: ${responseCache}`);
+    }
+
     // The floor must serve the same data, or the ratio means nothing.
     const floorPage = (await (await fetch(`${floorUrl}/cells?first=50&root=${root}`)).json()) as any;
     const floorSummary = (await (await fetch(`${floorUrl}/summary?root=${root}`)).json()) as any;
@@ -191,7 +226,7 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
         `  WARNING: the floor's summary differs: API ${JSON.stringify(summaryCheck.data)} floor ${JSON.stringify(floorSummary.data)}`,
       );
 
-    const load = async (label: string, target: LoadTarget) => {
+    const load = async (label: string, target: LoadTarget): Promise<LoadResult> => {
       options.log(
         `  ${label}: ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s at ${options.connections} connections`,
       );
@@ -212,6 +247,9 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
         id: "a",
         title: "node(id) of one pledge",
         api: await load("(a) API node(id)", graphqlTarget(server, token, NODE_QUERY, { id: pledgeId })),
+        apiCached: cachedOk
+          ? await load("(a) cached API node(id)", graphqlTarget(cached!, token, NODE_QUERY, { id: pledgeId }))
+          : undefined,
         sqlStatements: nodeCheck.statements,
         responseBytes: nodeCheck.bytes,
       });
@@ -220,6 +258,12 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
         "(b) API page of 50 cells",
         graphqlTarget(server, token, PAGE_OF_CELLS_QUERY, { ...variables, first: 50 }),
       );
+      const pageCached = cachedOk
+        ? await load(
+            "(b) cached API page of 50 cells",
+            graphqlTarget(cached!, token, PAGE_OF_CELLS_QUERY, { ...variables, first: 50 }),
+          )
+        : undefined;
       const pageFloor = await load("(b) floor page of 50 cells", {
         url: `${floorUrl}/cells?first=50&root=${root}`,
         method: "GET",
@@ -228,6 +272,7 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
         id: "b",
         title: "page of 50 cells + members, positions, pledges",
         api: pageApi,
+        apiCached: pageCached,
         floor: pageFloor,
         ratios: {
           rps: ratio(pageApi.rps, pageFloor.rps),
@@ -253,11 +298,15 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
         );
       }
       const api = await load(`(${id}) API ${title}`, graphqlTarget(server, token, query, vars));
+      const apiCached = cachedOk
+        ? await load(`(${id}) cached API ${title}`, graphqlTarget(cached!, token, query, vars))
+        : undefined;
       const floor = await load(`(${id}) floor ${title}`, { url: floorUrlOf, method: "GET" });
       scenarios.push({
         id,
         title,
         api,
+        apiCached,
         floor,
         ratios: {
           rps: ratio(api.rps, floor.rps),
@@ -275,9 +324,10 @@ export async function runHttp(options: HttpOptions): Promise<HttpResult> {
     // On the national dataset, also the whole country: the worst case for an aggregate.
     if (treeRoot !== root && wanted("d"))
       await summary("d", `unitSummary of the whole tree, ${treeRoot} (pledges, NTM)`, treeRoot, false);
-    return { scenarios, sqlPerPage, floorAgrees, root, treeRoot };
+    return { scenarios, sqlPerPage, floorAgrees, responseCache, root, treeRoot };
   } finally {
     await floor.stop();
     await server.stop();
+    await cached?.stop();
   }
 }

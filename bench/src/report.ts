@@ -41,6 +41,8 @@ export function httpTable(http: HttpResult): string {
       "API ÷ floor p99",
       "SQL/request",
       "response",
+      "cached API req/s",
+      "cached p50 / p95 / p99 ms",
     ],
     http.scenarios.map((s) => [
       `(${s.id}) ${s.title}`,
@@ -52,6 +54,8 @@ export function httpTable(http: HttpResult): string {
       f(s.ratios?.p99, 2),
       f(s.sqlStatements, 0),
       `${f(s.responseBytes / 1024, 1)} KB`,
+      s.apiCached ? rps(s.apiCached) : "–",
+      s.apiCached ? lat(s.apiCached) : "–",
     ]),
   );
 }
@@ -163,6 +167,23 @@ export function checkTargets(
       met: (c.api.p95 ?? Infinity) < 20 ? (/national/i.test(datasetLabel) ? true : null) : false,
       note: /national/i.test(datasetLabel) ? undefined : "not the national dataset: not conclusive",
     });
+  // The same targets met by serving repeated reads from the response cache (not the engine: see docs/benchmarks.md).
+  for (const [s, min, p] of [
+    [a, 2000, null],
+    [b, 700, 99],
+    [c, null, 95],
+  ] as const) {
+    const r = s?.apiCached;
+    if (!s || !r) continue;
+    const ok =
+      (min == null || (r.rps ?? 0) >= min) &&
+      (p == null || ((p === 99 ? r.p99 : r.p95) ?? Infinity) < (p === 99 ? 50 : 20));
+    checks.push({
+      target: `(${s.id}) with the response cache: ${[min != null ? `≥ ${f(min, 0)} req/s` : null, p === 99 ? "p99 < 50 ms" : p === 95 ? "p95 < 20 ms" : null].filter(Boolean).join(", ")}`,
+      measured: `${f(r.rps, 0)} req/s, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms`,
+      met: ok,
+    });
+  }
   if (http) {
     const [small, large] = http.sqlPerPage;
     checks.push({
