@@ -1,6 +1,150 @@
-import type { GraphQLSchema } from "graphql";
+import type { ApolloServerOptionsWithGateway, BaseContext } from "@apollo/server";
+import {
+  execute,
+  printSchema,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationTypeNode,
+} from "graphql";
+import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import { Counter } from "prom-client";
+import { LruCache } from "../lru-cache";
+import { currentLog } from "../observability/logger";
+import { registry } from "../observability/metrics";
+import { synchronousTypeResolvers, withTypeResolvers } from "./type-resolvers";
 
-/** How Apollo Server executes operations: the schema it runs them against (graphql-js's execute). */
-export function executionOptions(schema: GraphQLSchema): { schema: GraphQLSchema } {
-  return { schema };
+type Gateway = NonNullable<ApolloServerOptionsWithGateway<BaseContext>["gateway"]>;
+type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
+type GatewayRequestContext = Parameters<GatewayExecutor>[0];
+
+/** Compiled documents kept per process; each is a generated function of a few KB to some tens of KB. */
+const MAX_COMPILED = 500;
+
+export const jitExecutions = new Counter({
+  name: "graphql_jit_executions_total",
+  help: "HTTP operations by how they were executed: jit (a compiled document), fallback (graphql-js: a document graphql-jit cannot compile, a request refused before execution, or a graphql-jit failure).",
+  labelNames: ["executor"] as const,
+  registers: [registry],
+});
+
+/** GRAPHQL_JIT=off executes with graphql-js; anything else (the default) compiles documents with graphql-jit. */
+export function jitEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.GRAPHQL_JIT ?? "").trim().toLowerCase() !== "off";
+}
+
+/**
+ * How Apollo Server executes HTTP operations. With GRAPHQL_JIT off: the schema, executed by graphql-js. Otherwise a
+ * "gateway" over the same schema: Apollo still parses, validates and runs every plugin hook (didResolveOperation,
+ * responseForOperation, executionDidStart, error formatting), and only hands the validated document to the
+ * executor below (requestPipeline.js `execute`), which runs it as a graphql-jit function compiled once per
+ * (document, operation name).
+ */
+export function executionOptions(
+  schema: GraphQLSchema,
+  env: NodeJS.ProcessEnv = process.env,
+): { schema: GraphQLSchema } | { gateway: Gateway } {
+  if (!jitEnabled(env)) return { schema };
+  return { gateway: jitGateway(schema, createJitExecutor(schema)) };
+}
+
+/** The smallest gateway Apollo accepts: one fixed schema, announced once, and the executor. */
+function jitGateway(schema: GraphQLSchema, executor: GatewayExecutor): Gateway {
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      // Read only by Apollo's schema reporting (off here: no APOLLO_KEY); computed on demand all the same.
+      const schemaContext = {
+        apiSchema: schema,
+        get coreSupergraphSdl() {
+          return printSchema(schema);
+        },
+      };
+      callback(schemaContext);
+      return () => {};
+    },
+    async load() {
+      return { executor };
+    },
+    async stop() {},
+  };
+}
+
+export interface JitExecutor {
+  (requestContext: GatewayRequestContext): Promise<ExecutionResult>;
+  /** Documents compiled (or found not compilable) and kept. */
+  readonly cached: number;
+}
+
+/**
+ * Executes like graphql-js's `execute`, with graphql-jit. Whatever graphql-jit cannot compile, and any result
+ * that stopped before execution (variables that do not coerce, no such operation), is executed by graphql-js,
+ * so those errors carry graphql-js's messages and nodes (Apollo derives BAD_USER_INPUT from them).
+ */
+export function createJitExecutor(schema: GraphQLSchema, max = MAX_COMPILED): JitExecutor {
+  /** null: graphql-jit could not compile this document (remembered, so it is not tried again). */
+  const compiled = new LruCache<string, CompiledQuery | null>(max);
+  const typeResolvers = synchronousTypeResolvers(schema);
+
+  const compiledFor = (
+    document: DocumentNode,
+    queryHash: string | undefined,
+    operationName: string | undefined,
+  ): CompiledQuery | null => {
+    // Apollo's queryHash is the SHA-256 of the query text; the operation name tells the operations apart.
+    const key = queryHash === undefined ? undefined : `${operationName ?? ""}\u0000${queryHash}`;
+    if (key !== undefined) {
+      const known = compiled.get(key);
+      if (known !== undefined) return known;
+    }
+    let result: CompiledQuery | null = null;
+    try {
+      const outcome = withTypeResolvers(typeResolvers, () =>
+        compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true }),
+      );
+      if (isCompiledQuery(outcome)) result = outcome;
+    } catch (error) {
+      currentLog().warn({ err: error, operationName }, "graphql-jit could not compile a document");
+    }
+    if (key !== undefined) compiled.set(key, result);
+    return result;
+  };
+
+  const executeWithGraphqlJs = (
+    document: DocumentNode,
+    contextValue: unknown,
+    variableValues: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ) => execute({ schema, document, contextValue, variableValues, operationName });
+
+  const executor = async (requestContext: GatewayRequestContext): Promise<ExecutionResult> => {
+    const { document, context, request, queryHash } = requestContext;
+    // The operation name the client sent: graphql-js resolves (or refuses) it exactly as without the gateway.
+    const operationName = request.operationName ?? undefined;
+    const variables = request.variables ?? undefined;
+    const query = compiledFor(document, queryHash, operationName);
+    if (!query) {
+      jitExecutions.inc({ executor: "fallback" });
+      return executeWithGraphqlJs(document, context, variables, operationName);
+    }
+    let result: ExecutionResult;
+    try {
+      result = await query.query(undefined, context, variables);
+    } catch (error) {
+      // graphql-jit reports resolver errors in the result; a throw is its own fault. A query only reads, so it
+      // runs again with graphql-js; a mutation may have written, so it fails as graphql-js's would on a throw.
+      const operation: OperationTypeNode | undefined = requestContext.operation?.operation;
+      if (operation !== "query") throw error;
+      currentLog().warn({ err: error, operationName }, "graphql-jit failed; executed with graphql-js");
+      jitExecutions.inc({ executor: "fallback" });
+      return executeWithGraphqlJs(document, context, variables, operationName);
+    }
+    if (result.data === undefined) {
+      // Refused before any resolver ran (variable coercion, operation resolution): graphql-js's own errors.
+      jitExecutions.inc({ executor: "fallback" });
+      return executeWithGraphqlJs(document, context, variables, operationName);
+    }
+    jitExecutions.inc({ executor: "jit" });
+    return result;
+  };
+  return Object.defineProperty(executor, "cached", { get: () => compiled.size }) as JitExecutor;
 }

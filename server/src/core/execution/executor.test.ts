@@ -1,0 +1,113 @@
+import { buildSchema, execute, parse, type DocumentNode, type GraphQLSchema } from "graphql";
+import { compileQuery } from "graphql-jit";
+import { createJitExecutor, executionOptions, jitEnabled, jitExecutions, type JitExecutor } from "./executor";
+
+jest.mock("graphql-jit", () => {
+  const actual = jest.requireActual("graphql-jit");
+  return { ...actual, compileQuery: jest.fn(actual.compileQuery) };
+});
+const compilations = compileQuery as jest.MockedFunction<typeof compileQuery>;
+
+/** The parts of Apollo's gateway request context the executor reads. */
+function requestContext(
+  document: DocumentNode,
+  queryHash: string,
+  request: { operationName?: string; variables?: Record<string, unknown> } = {},
+) {
+  return {
+    document,
+    queryHash,
+    request,
+    context: {},
+    operation: undefined,
+  } as unknown as Parameters<JitExecutor>[0];
+}
+
+const schema: GraphQLSchema = buildSchema(`
+  type Query { hello(name: String = "world"): String! fails: String calls: Int! }
+`);
+let calls = 0;
+const rootResolvers = {
+  hello: ({ name }: { name: string }) => `hello ${name}`,
+  fails: () => {
+    throw new Error("no");
+  },
+  calls: () => ++calls,
+};
+for (const [name, resolve] of Object.entries(rootResolvers))
+  schema.getQueryType()!.getFields()[name].resolve = (_root, args) => resolve(args as { name: string });
+
+const counts = async () => {
+  const values = (await jitExecutions.get()).values;
+  const of = (executor: string) => values.find((v) => v.labels.executor === executor)?.value ?? 0;
+  return { jit: of("jit"), fallback: of("fallback") };
+};
+
+describe("GRAPHQL_JIT", () => {
+  it("is on unless set to off", () => {
+    expect(jitEnabled({})).toBe(true);
+    expect(jitEnabled({ GRAPHQL_JIT: "on" })).toBe(true);
+    expect(jitEnabled({ GRAPHQL_JIT: "off" })).toBe(false);
+    expect(jitEnabled({ GRAPHQL_JIT: " OFF " })).toBe(false);
+  });
+
+  it("gives Apollo the schema when off and a gateway over it otherwise", async () => {
+    expect(executionOptions(schema, { GRAPHQL_JIT: "off" })).toEqual({ schema });
+    const options = executionOptions(schema, {});
+    if (!("gateway" in options)) throw new Error("expected a gateway");
+    let announced: GraphQLSchema | undefined;
+    options.gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (announced = apiSchema));
+    expect(announced).toBe(schema);
+    const { executor } = await options.gateway.load({ apollo: {} as never });
+    expect(typeof executor).toBe("function");
+  });
+});
+
+describe("the graphql-jit executor", () => {
+  it("runs a document as graphql-js does, with variables and defaults", async () => {
+    const executor = createJitExecutor(schema);
+    const document = parse(`query($n: String) { a: hello(name: $n) b: hello fails }`);
+    const jit = await executor(requestContext(document, "h1", { variables: { n: "Cần Thơ" } }));
+    const js = await execute({ schema, document, variableValues: { n: "Cần Thơ" } });
+    expect(JSON.parse(JSON.stringify(jit))).toEqual(JSON.parse(JSON.stringify(js)));
+    expect(jit.data).toEqual({ a: "hello Cần Thơ", b: "hello world", fails: null });
+    expect(jit.errors?.map((e) => [e.message, e.path])).toEqual([["no", ["fails"]]]);
+  });
+
+  it("compiles a document once per operation name and keeps at most `max` of them", async () => {
+    const executor = createJitExecutor(schema, 2);
+    const two = parse(`query A { calls } query B { hello }`);
+    const before = await counts();
+    compilations.mockClear();
+    expect((await executor(requestContext(two, "two", { operationName: "A" }))).data).toEqual({ calls: 1 });
+    expect((await executor(requestContext(two, "two", { operationName: "A" }))).data).toEqual({ calls: 2 });
+    expect(compilations).toHaveBeenCalledTimes(1);
+    expect(executor.cached).toBe(1);
+    expect((await executor(requestContext(two, "two", { operationName: "B" }))).data).toEqual({
+      hello: "hello world",
+    });
+    expect(executor.cached).toBe(2);
+    await executor(requestContext(parse(`{ calls }`), "three"));
+    expect(executor.cached).toBe(2);
+    // A was the oldest: dropped, and compiled again when it comes back.
+    await executor(requestContext(two, "two", { operationName: "A" }));
+    expect(compilations).toHaveBeenCalledTimes(4);
+    expect(await counts()).toEqual({ jit: before.jit + 5, fallback: before.fallback });
+  });
+
+  it("leaves to graphql-js what it cannot compile or refuses before execution, and counts it", async () => {
+    const executor = createJitExecutor(schema);
+    const document = parse(`query A($n: String!) { hello(name: $n) }`);
+    const before = await counts();
+    // No such operation: graphql-jit does not compile it.
+    const unknown = await executor(requestContext(document, "h", { operationName: "Z" }));
+    expect(unknown).toEqual(await execute({ schema, document, operationName: "Z" }));
+    expect(unknown.errors?.[0].message).toBe('Unknown operation named "Z".');
+    // A variable that does not coerce: graphql-js's error, with its nodes (Apollo makes it BAD_USER_INPUT).
+    const missing = await executor(requestContext(document, "h", { variables: {} }));
+    const js = await execute({ schema, document, variableValues: {} });
+    expect(missing).toEqual(js);
+    expect(missing.errors?.[0].nodes).toHaveLength(1);
+    expect(await counts()).toEqual({ jit: before.jit, fallback: before.fallback + 2 });
+  });
+});
