@@ -1,4 +1,4 @@
-import { buildSchema, execute, parse, type DocumentNode, type GraphQLSchema } from "graphql";
+import { buildSchema, execute, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from "graphql";
 import { compileQuery } from "graphql-jit";
 import { createJitExecutor, executionOptions, jitEnabled, jitExecutions, type JitExecutor } from "./executor";
 
@@ -24,7 +24,8 @@ function requestContext(
 }
 
 const schema: GraphQLSchema = buildSchema(`
-  type Query { hello(name: String = "world"): String! fails: String calls: Int! }
+  type Query { hello(name: String = "world"): String! fails: String calls: Int! nested: Nested }
+  type Nested { missing: String! fine: Int }
 `);
 let calls = 0;
 const rootResolvers = {
@@ -33,6 +34,7 @@ const rootResolvers = {
     throw new Error("no");
   },
   calls: () => ++calls,
+  nested: () => ({ missing: null, fine: 1 }),
 };
 for (const [name, resolve] of Object.entries(rootResolvers))
   schema.getQueryType()!.getFields()[name].resolve = (_root, args) => resolve(args as { name: string });
@@ -72,6 +74,27 @@ describe("the graphql-jit executor", () => {
     expect(JSON.parse(JSON.stringify(jit))).toEqual(JSON.parse(JSON.stringify(js)));
     expect(jit.data).toEqual({ a: "hello Cần Thơ", b: "hello world", fails: null });
     expect(jit.errors?.map((e) => [e.message, e.path])).toEqual([["no", ["fails"]]]);
+  });
+
+  it("gives errors graphql-js's shape: extensions, locations, path, original error", async () => {
+    const executor = createJitExecutor(schema);
+    const document = parse(`{ fails nested { fine missing } }`);
+    const jit = await executor(requestContext(document, "errors"));
+    const js = await execute({ schema, document });
+    expect(jit.data).toEqual(js.data);
+    expect(jit.data).toEqual({ fails: null, nested: null });
+    const shape = (e: GraphQLError) => ({
+      message: e.message,
+      locations: e.locations,
+      path: e.path,
+      // Apollo reads extensions.code of every error before formatError.
+      extensions: { ...e.extensions },
+      original: e.originalError?.message,
+      isGraphQLError: e instanceof GraphQLError,
+    });
+    expect(jit.errors?.map(shape)).toEqual(js.errors?.map(shape));
+    expect(jit.errors?.map((e) => e.toJSON())).toEqual(js.errors?.map((e) => e.toJSON()));
+    expect(jit.errors).toHaveLength(2);
   });
 
   it("compiles a document once per operation name and keeps at most `max` of them", async () => {

@@ -1,6 +1,7 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from "@apollo/server";
 import {
   execute,
+  GraphQLError,
   printSchema,
   type DocumentNode,
   type ExecutionResult,
@@ -67,6 +68,24 @@ function jitGateway(schema: GraphQLSchema, executor: GatewayExecutor): Gateway {
     },
     async stop() {},
   };
+}
+
+/**
+ * graphql-jit's errors leave `extensions` undefined when the error has none of its own (a resolver's plain Error,
+ * a null in a non-null field); graphql-js's are `{}`. Apollo reads `error.extensions.code` before formatError and,
+ * on the TypeError, answers "Internal server error" without our correlation id or log line: such errors become
+ * graphql-js GraphQLErrors with the same message, locations, path and original error as graphql-js gives.
+ */
+function asGraphqlJsError(error: GraphQLError): GraphQLError {
+  if (error.extensions) return error;
+  const copy = new GraphQLError(error.message, {
+    path: error.path,
+    // graphql-js's own errors (a null in a non-null field) wrap the GraphQLError it threw.
+    originalError: error.originalError ?? new GraphQLError(error.message),
+  });
+  // graphql-js derives locations from nodes, which graphql-jit does not keep; it has the locations themselves.
+  (copy as { locations?: GraphQLError["locations"] }).locations = error.locations;
+  return copy;
 }
 
 export interface JitExecutor {
@@ -144,7 +163,7 @@ export function createJitExecutor(schema: GraphQLSchema, max = MAX_COMPILED): Ji
       return executeWithGraphqlJs(document, context, variables, operationName);
     }
     jitExecutions.inc({ executor: "jit" });
-    return result;
+    return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
   };
   return Object.defineProperty(executor, "cached", { get: () => compiled.size }) as JitExecutor;
 }
