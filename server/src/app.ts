@@ -263,8 +263,9 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     persistedOperationsMiddleware(persistedOperations),
     tokenLimit,
     (req, res, next) =>
-      requestScope.run({ requestId: String(req.id), log: req.log, annotations: annotationsOf(res) }, () =>
-        sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
+      requestScope.run(
+        { requestId: String((req as { id?: unknown }).id), annotations: annotationsOf(res) },
+        () => sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
       ),
   );
   app.use(GRAPHQL_PATH, bodyErrors);

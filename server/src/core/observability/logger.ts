@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import pino, { type Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import type { LogLevel } from "../../config";
 
 /**
@@ -33,7 +32,8 @@ export function configureLogger(options: { level: LogLevel; instanceId: string }
 /** What the rest of the code may know about the HTTP request it runs for. */
 export interface RequestScope {
   requestId: string;
-  log: Logger;
+  /** The request's logger (its lines carry `reqId`); made on first use by `currentLog()`. */
+  log?: Logger;
   /** Fields added to the request's completion log line (the GraphQL operation's name and type). */
   annotations?: Record<string, unknown>;
 }
@@ -44,7 +44,11 @@ export const requestScope = new AsyncLocalStorage<RequestScope>();
 export const currentRequestId = (): string | undefined => requestScope.getStore()?.requestId;
 
 /** The request's logger (its lines carry `reqId`), or the process's. */
-export const currentLog = (): Logger => requestScope.getStore()?.log ?? logger;
+export function currentLog(): Logger {
+  const scope = requestScope.getStore();
+  if (!scope) return logger;
+  return (scope.log ??= logger.child({ reqId: scope.requestId }));
+}
 
 /** Adds fields to the current request's completion log line. */
 export function annotateRequest(fields: Record<string, unknown>): void {
@@ -60,44 +64,72 @@ export function requestIdOf(header: string | string[] | undefined): string {
   return value && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
-/**
- * Express middleware: takes X-Request-Id (or makes one), sends it back in the response header, gives the request
- * a child logger (`req.log`) and writes one line when the response is finished: info for success, warn for 4xx,
- * error for 5xx. Health checks and metric scrapes are not logged. Credentials are never logged.
- */
-/** Where app.ts keeps a request's annotations: express's `res.locals`. */
+const ANNOTATIONS = Symbol("logFields");
+
+/** The fields a request's completion log line gets besides the request and the response (see annotateRequest). */
 export function annotationsOf(res: ServerResponse): Record<string, unknown> {
-  const locals = ((res as ServerResponse & { locals?: Record<string, unknown> }).locals ??= {});
-  return ((locals.logFields as Record<string, unknown> | undefined) ??= {});
+  const holder = res as ServerResponse & { [ANNOTATIONS]?: Record<string, unknown> };
+  return (holder[ANNOTATIONS] ??= {});
 }
 
+/** Requests whose success is not logged: health checks and metric scrapes. */
+const QUIET_URLS = new Set(["/healthz", "/metrics"]);
+
+/** What the completion line says of the request, as pino-http's request serializer did. */
+interface RequestFields {
+  id: string;
+  method: string | undefined;
+  url: string | undefined;
+  remoteAddress: string | undefined;
+}
+
+function logCompletion(request: RequestFields, res: ServerResponse, started: number, error?: Error): void {
+  const failed = error != null || res.statusCode >= 500;
+  const level = failed ? "error" : res.statusCode >= 400 ? "warn" : "info";
+  // Nothing is built for a line that the level drops (production runs at warn: no line for a success).
+  if (!logger.isLevelEnabled(level)) return;
+  const fields: Record<string, unknown> = {
+    res: { statusCode: res.statusCode, sqlStatements: res.getHeader("x-sql-statements") },
+  };
+  if (failed) fields.err = error ?? new Error(`failed with status code ${res.statusCode}`);
+  fields.responseTime = Date.now() - started;
+  Object.assign(fields, annotationsOf(res));
+  logger
+    .child({ reqId: request.id, req: request })
+    [level](fields, failed ? "request errored" : "request completed");
+}
+
+/**
+ * Middleware (express's signature; the GraphQL handler calls it too): takes X-Request-Id (or makes one), sends it
+ * back in the response header with X-Instance-Id, and writes one line when the response is finished: info for
+ * success, warn for 4xx, error for 5xx, each with `reqId`, the request (method, url, address), the status, the
+ * SQL statement count, the duration and the annotations. Health checks and metric scrapes are not logged on
+ * success. Credentials are never logged. The line is only built when its level is enabled.
+ */
 export function httpLogger(instanceId: string) {
-  return pinoHttp({
-    logger,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const id = requestIdOf(req.headers["x-request-id"]);
-      res.setHeader("x-request-id", id);
-      res.setHeader("x-instance-id", instanceId);
-      return id;
-    },
-    // req.log (used while the request runs) carries just `reqId`; the completion line has the request too.
-    quietReqLogger: true,
-    autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
-    customSuccessObject: (_req, res, value) => ({ ...value, ...annotationsOf(res) }),
-    customErrorObject: (_req, res, _error, value) => ({ ...value, ...annotationsOf(res) }),
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url,
-        remoteAddress: req.remoteAddress,
-      }),
-      res: (res: { statusCode: number; headers?: Record<string, unknown> }) => ({
-        statusCode: res.statusCode,
-        sqlStatements: res.headers?.["x-sql-statements"],
-      }),
-    },
-  });
+  return (
+    req: IncomingMessage & { id?: unknown; originalUrl?: string },
+    res: ServerResponse,
+    next?: () => void,
+  ): void => {
+    const id = requestIdOf(req.headers["x-request-id"]);
+    req.id = id;
+    res.setHeader("x-request-id", id);
+    res.setHeader("x-instance-id", instanceId);
+    const started = Date.now();
+    const url = req.originalUrl ?? req.url;
+    const onEnd = (error?: Error) => {
+      res.removeListener("close", onEnd);
+      res.removeListener("error", onEnd);
+      logCompletion(
+        { id, method: req.method, url, remoteAddress: req.socket?.remoteAddress },
+        res,
+        started,
+        error,
+      );
+    };
+    if (!QUIET_URLS.has(req.url ?? "")) res.on("close", onEnd);
+    res.on("error", onEnd);
+    next?.();
+  };
 }
