@@ -46,11 +46,14 @@ const counts = async () => {
 };
 
 describe("GRAPHQL_JIT", () => {
-  it("is on unless set to off", () => {
+  it("is on unless set to off, and refuses anything else", () => {
     expect(jitEnabled({})).toBe(true);
     expect(jitEnabled({ GRAPHQL_JIT: "on" })).toBe(true);
     expect(jitEnabled({ GRAPHQL_JIT: "off" })).toBe(false);
     expect(jitEnabled({ GRAPHQL_JIT: " OFF " })).toBe(false);
+    expect(() => jitEnabled({ GRAPHQL_JIT: "false" })).toThrow(
+      'GRAPHQL_JIT must be "on" or "off", not "false".',
+    );
   });
 
   it("gives Apollo the schema when off and a gateway over it otherwise", async () => {

@@ -28,10 +28,18 @@ export const jitExecutions = new Counter({
   labelNames: ["executor"] as const,
   registers: [registry],
 });
+const jitRuns = jitExecutions.labels("jit");
+const fallbackRuns = jitExecutions.labels("fallback");
 
-/** GRAPHQL_JIT=off executes with graphql-js; anything else (the default) compiles documents with graphql-jit. */
+/**
+ * GRAPHQL_JIT: "off" executes with graphql-js; "on" (the default) compiles documents with graphql-jit. Anything else
+ * fails the start, as a mistyped switch should.
+ */
 export function jitEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return (env.GRAPHQL_JIT ?? "").trim().toLowerCase() !== "off";
+  const value = (env.GRAPHQL_JIT ?? "on").trim().toLowerCase();
+  if (!["on", "off", ""].includes(value))
+    throw new Error(`GRAPHQL_JIT must be "on" or "off", not "${env.GRAPHQL_JIT}".`);
+  return value !== "off";
 }
 
 /**
@@ -142,7 +150,7 @@ export function createJitExecutor(schema: GraphQLSchema, max = MAX_COMPILED): Ji
     const variables = request.variables ?? undefined;
     const query = compiledFor(document, queryHash, operationName);
     if (!query) {
-      jitExecutions.inc({ executor: "fallback" });
+      fallbackRuns.inc();
       return executeWithGraphqlJs(document, context, variables, operationName);
     }
     let result: ExecutionResult;
@@ -154,15 +162,15 @@ export function createJitExecutor(schema: GraphQLSchema, max = MAX_COMPILED): Ji
       const operation: OperationTypeNode | undefined = requestContext.operation?.operation;
       if (operation !== "query") throw error;
       currentLog().warn({ err: error, operationName }, "graphql-jit failed; executed with graphql-js");
-      jitExecutions.inc({ executor: "fallback" });
+      fallbackRuns.inc();
       return executeWithGraphqlJs(document, context, variables, operationName);
     }
     if (result.data === undefined) {
       // Refused before any resolver ran (variable coercion, operation resolution): graphql-js's own errors.
-      jitExecutions.inc({ executor: "fallback" });
+      fallbackRuns.inc();
       return executeWithGraphqlJs(document, context, variables, operationName);
     }
-    jitExecutions.inc({ executor: "jit" });
+    jitRuns.inc();
     return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
   };
   return Object.defineProperty(executor, "cached", { get: () => compiled.size }) as JitExecutor;
