@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { EntityTarget, In, ObjectLiteral, type DataSource } from "typeorm";
+import { entityRows, placeholders } from "./entity-rows";
 
 /**
  * Per-request DataLoaders, created on first use and keyed by a name that includes the arguments that shape
@@ -32,6 +33,29 @@ export class Loaders {
     return this.get<number, T | null>(`${name}ById`, async (ids) => {
       const rows = await this.db.getRepository(entity).findBy({ id: In([...ids]) } as never);
       const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /**
+   * One row per id, null where none exists, read with hand-written SQL and hydrated cheaply (see entity-rows.ts):
+   * for the types that hot pages load in bulk (units, directives, terms).
+   */
+  rowsById<T extends ObjectLiteral & { id: number }>(
+    entity: new () => T,
+    name: string,
+  ): DataLoader<number, T | null> {
+    return this.get<number, T | null>(`${name}ById`, async (ids) => {
+      const rows = entityRows(this.db, entity);
+      const found = (await this.db.query(
+        `SELECT ${rows.columns("t")} FROM ${rows.table} t WHERE t.id IN (${placeholders(ids)})`,
+        [...ids],
+      )) as Record<string, unknown>[];
+      const byId = new Map<number, T>();
+      for (const row of found) {
+        const item = rows.hydrate(row);
+        byId.set(item.id, item);
+      }
       return ids.map((id) => byId.get(id) ?? null);
     });
   }

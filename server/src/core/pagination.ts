@@ -179,3 +179,63 @@ export async function paginate<T extends ObjectLiteral>(
     count: () => (cached ??= countQuery.getCount()),
   };
 }
+
+/** A sort key of a hand-written keyset query: an SQL expression, its direction and how to read it off a row. */
+export interface SqlSortKey<T> {
+  sql: string;
+  direction: "ASC" | "DESC";
+  value: (row: T) => string | number | null;
+}
+
+/**
+ * The parts of a hand-written keyset page query (the counterpart of `paginate` for plain SQL): the ORDER BY list,
+ * the condition that continues strictly after the cursor (null without one) and the LIMIT (one more row than the
+ * page, to tell whether another page follows). Cursors are the same as `paginate`'s.
+ */
+export function keysetSql<T>(
+  args: { first?: number; after?: string },
+  keys: SqlSortKey<T>[],
+): { size: number; orderBy: string; after: { sql: string; params: unknown[] } | null; limit: number } {
+  const size = checkPageSize(args.first);
+  const orderBy = keys.map((k) => `${k.sql} ${k.direction}`).join(", ");
+  let after: { sql: string; params: unknown[] } | null = null;
+  if (args.after != null) {
+    const values = decodeCursor(args.after, keys.length);
+    const params: unknown[] = [];
+    const disjuncts = keys.map((key, i) => {
+      const parts = keys.slice(0, i).map((k, j) => {
+        params.push(values[j]);
+        return `${k.sql} = ?`;
+      });
+      params.push(values[i]);
+      parts.push(`${key.sql} ${key.direction === "ASC" ? ">" : "<"} ?`);
+      return `(${parts.join(" AND ")})`;
+    });
+    after = { sql: `(${disjuncts.join(" OR ")})`, params };
+  }
+  return { size, orderBy, after, limit: size + 1 };
+}
+
+/** Wraps the rows of a keyset query (up to `size + 1` of them) as a page. */
+export function keysetPage<T>(
+  rows: T[],
+  size: number,
+  args: { after?: string },
+  keys: SqlSortKey<T>[],
+  count: () => Promise<number>,
+): Page<T> {
+  const edges = rows
+    .slice(0, size)
+    .map((node) => ({ cursor: encodeCursor(keys.map((k) => k.value(node))), node }));
+  let cached: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: args.after != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    count: () => (cached ??= count()),
+  };
+}

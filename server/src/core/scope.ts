@@ -4,7 +4,8 @@ import { OrgUnit, subtreeUpperBound } from "../features/org-units/org-unit.entit
 import { unitById } from "../features/org-units/org-unit.service";
 import { covers, scopePath } from "./auth/viewer";
 import type { Context } from "./context";
-import { whereInSubtree } from "./subtree";
+import { entityRows, placeholders, quoteName } from "./entity-rows";
+import { joinInOrder, whereInSubtree } from "./subtree";
 
 /**
  * Row scope: a signed-in user sees rows whose unit lies in the subtree of the user's unit; an anonymous caller
@@ -72,6 +73,34 @@ export function scopedById<T extends ObjectLiteral & { id: number }>(
         )
         .map((row) => [row.id, row]),
     );
+    return ids.map((id) => visible.get(id) ?? null);
+  });
+}
+
+/**
+ * `scopedById` for a type whose rows belong to exactly one unit (`unitColumn`, not null): the rows and the scope
+ * check in one hand-written statement, joining the unit's path instead of loading the units afterwards.
+ */
+export function scopedRowsById<T extends ObjectLiteral & { id: number }>(
+  ctx: Context,
+  entity: new () => T,
+  name: string,
+  unitColumn: string,
+) {
+  return ctx.loaders.get<number, T | null>(`${name}ByIdScoped`, async (ids) => {
+    if (!ctx.viewer) return ids.map(() => null);
+    const path = ctx.viewer.unitPath;
+    const rows = entityRows(ctx.db, entity);
+    const found = (await ctx.db.query(
+      `SELECT ${rows.columns("t")} FROM ${rows.table} t ${joinInOrder(ctx.db)} org_unit u ON u.id = t.${quoteName(unitColumn)}
+       WHERE t.id IN (${placeholders(ids)}) AND u.path >= ? AND u.path < ?`,
+      [...ids, path, subtreeUpperBound(path)],
+    )) as Record<string, unknown>[];
+    const visible = new Map<number, T>();
+    for (const row of found) {
+      const item = rows.hydrate(row);
+      visible.set(item.id, item);
+    }
     return ids.map((id) => visible.get(id) ?? null);
   });
 }

@@ -8,6 +8,15 @@ export function upperBoundSql(db: DataSource, column: string): string {
   return db.options.type === "better-sqlite3" ? `(${head} || '0')` : `CONCAT(${head}, '0')`;
 }
 
+/**
+ * An inner join that keeps the written order of the tables, the left one driving: MySQL/MariaDB's STRAIGHT_JOIN,
+ * SQLite's CROSS JOIN. For "rows of these keys, in the caller's subtree": MariaDB otherwise starts from org_unit and
+ * sorts the result in a temporary table (2.4 ms instead of 1.8 for a page's pledges on bench_national).
+ */
+export function joinInOrder(db: DataSource): string {
+  return db.options.type === "better-sqlite3" ? "CROSS JOIN" : "STRAIGHT_JOIN";
+}
+
 let seq = 0;
 
 /**

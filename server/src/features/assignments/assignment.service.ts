@@ -4,13 +4,15 @@ import { idOfType } from "../../core/global-id";
 import { listLoader } from "../../core/loaders";
 import { paginate, type Page } from "../../core/pagination";
 import { periodOf, type Period } from "../../core/period";
-import { loaderScope, scopedById, whereVisible } from "../../core/scope";
-import { whereInSubtree } from "../../core/subtree";
+import { entityRows, placeholders } from "../../core/entity-rows";
+import { loaderScope, scopedRowsById, whereVisible } from "../../core/scope";
+import { joinInOrder, whereInSubtree } from "../../core/subtree";
+import { subtreeUpperBound } from "../org-units/org-unit.entity";
 import { subtreePath } from "../org-units/org-unit.service";
 import { Assignment, type AssignmentScope } from "./assignment.entity";
 import type { AssignmentFilter } from "./assignment.inputs";
 
-export const assignmentById = (ctx: Context) => scopedById(ctx, Assignment, "assignment", (a) => [a.unitId]);
+export const assignmentById = (ctx: Context) => scopedRowsById(ctx, Assignment, "assignment", "unit_id");
 
 /** Assignments that run at some time in the period. */
 export function whereActive<T extends object>(
@@ -36,6 +38,9 @@ export interface AssignmentListArgs {
   scopes?: AssignmentScope[];
 }
 
+const KEY_COLUMNS = { unitId: "unit_id", memberId: "member_id", directiveId: "directive_id" } as const;
+
+/** Assignments by unit, member or directive, in the caller's subtree, in hand-written SQL (see entity-rows.ts). */
 function loaderFor(ctx: Context, column: "unitId" | "memberId" | "directiveId", args: AssignmentListArgs) {
   const period = periodOf(args);
   return listLoader(
@@ -45,14 +50,23 @@ function loaderFor(ctx: Context, column: "unitId" | "memberId" | "directiveId", 
     async (keys) => {
       const scope = loaderScope(ctx);
       if (!scope) return [];
-      const query = ctx.db
-        .getRepository(Assignment)
-        .createQueryBuilder("a")
-        .where(`a.${column} IN (:...keys)`, { keys });
-      whereInSubtree(query, "a.unitId", scope);
-      whereActive(query, "a", period);
-      if (args.scopes?.length) query.andWhere("a.scope IN (:...scopes)", { scopes: args.scopes });
-      return query.orderBy("a.startsOn").addOrderBy("a.id").getMany();
+      const rows = entityRows(ctx.db, Assignment);
+      const params: unknown[] = [...keys, scope, subtreeUpperBound(scope)];
+      let sql = `SELECT ${rows.columns("a")} FROM assignment a ${joinInOrder(ctx.db)} org_unit s ON s.id = a.unit_id
+        WHERE a.${KEY_COLUMNS[column]} IN (${placeholders(keys)}) AND s.path >= ? AND s.path < ?`;
+      if (period) {
+        sql += " AND a.starts_on <= ? AND (a.ends_on IS NULL OR a.ends_on >= ?)";
+        params.push(period.to, period.from);
+      }
+      if (args.scopes?.length) {
+        sql += ` AND a.scope IN (${placeholders(args.scopes)})`;
+        params.push(...args.scopes);
+      }
+      const found = (await ctx.db.query(`${sql} ORDER BY a.starts_on, a.id`, params)) as Record<
+        string,
+        unknown
+      >[];
+      return found.map((row) => rows.hydrate(row));
     },
     (row) => row[column],
   );

@@ -5,7 +5,7 @@ import { whereInSubtree, UnitRef } from "../../core/subtree";
 import { subtreePath } from "../org-units/org-unit.service";
 import { Directive, DirectiveType } from "./directive.entity";
 
-export const directiveById = (ctx: Context) => ctx.loaders.byId(Directive, "directive");
+export const directiveById = (ctx: Context) => ctx.loaders.rowsById(Directive, "directive");
 
 @InputType("DirectiveFilter", { description: "Which directives to list; all conditions must hold." })
 export class DirectiveFilter {

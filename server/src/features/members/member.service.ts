@@ -1,6 +1,7 @@
 import { In } from "typeorm";
 import { scopePath } from "../../core/auth/viewer";
 import type { Context } from "../../core/context";
+import { entityRows, placeholders } from "../../core/entity-rows";
 import { loaderScope, memberVisibleSql, pathRange } from "../../core/scope";
 import { listLoader } from "../../core/loaders";
 import { paginate, type Page } from "../../core/pagination";
@@ -8,27 +9,39 @@ import { yearPeriod } from "../../core/period";
 import { whereInSubtree } from "../../core/subtree";
 import { whereSearchMatches } from "../../core/search";
 import { Assignment } from "../assignments/assignment.entity";
+import { subtreeUpperBound } from "../org-units/org-unit.entity";
 import { subtreePath } from "../org-units/org-unit.service";
 import { Member } from "./member.entity";
 import type { MemberFilter } from "./member.inputs";
 import { Position } from "./position.entity";
 import { Term } from "./term.entity";
 
-/** Members visible to the caller: home unit in the caller's subtree, or directing a unit in it. */
+/**
+ * Members visible to the caller: home unit in the caller's subtree, or directing a unit in it. Hand-written SQL
+ * (see entity-rows.ts): the home unit is joined, so that the assignments are only searched for members whose home
+ * unit lies outside the subtree (never for a caller whose subtree holds every unit).
+ */
 export const memberById = (ctx: Context) =>
   ctx.loaders.get<number, Member | null>("memberByIdScoped", async (ids) => {
     const path = loaderScope(ctx);
     if (!path) return ids.map(() => null);
-    const rows = await ctx.db
-      .getRepository(Member)
-      .createQueryBuilder("m")
-      .where("m.id IN (:...ids)", { ids })
-      .andWhere(memberVisibleSql("m", "mv"), pathRange(path, "mv"))
-      .getMany();
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const upper = subtreeUpperBound(path);
+    const rows = entityRows(ctx.db, Member);
+    const found = (await ctx.db.query(
+      `SELECT ${rows.columns("m")} FROM member m JOIN org_unit h ON h.id = m.home_unit_id
+       WHERE m.id IN (${placeholders(ids)}) AND ((h.path >= ? AND h.path < ?)
+         OR EXISTS (SELECT 1 FROM assignment a JOIN org_unit u ON u.id = a.unit_id
+           WHERE a.member_id = m.id AND u.path >= ? AND u.path < ?))`,
+      [...ids, path, upper, path, upper],
+    )) as Record<string, unknown>[];
+    const byId = new Map<number, Member>();
+    for (const row of found) {
+      const member = rows.hydrate(row);
+      byId.set(member.id, member);
+    }
     return ids.map((id) => byId.get(id) ?? null);
   });
-export const termById = (ctx: Context) => ctx.loaders.byId(Term, "term");
+export const termById = (ctx: Context) => ctx.loaders.rowsById(Term, "term");
 export const positionById = (ctx: Context) =>
   ctx.loaders.get<number, Position | null>("positionByIdScoped", async (ids) => {
     const rows = await ctx.db.getRepository(Position).findBy({ id: In([...ids]) });
@@ -43,14 +56,15 @@ export const positionsOfMember = (ctx: Context) =>
     ctx.loaders,
     "positionsOfMember",
     null,
-    (ids) =>
-      ctx.db
-        .getRepository(Position)
-        .createQueryBuilder("p")
-        .where("p.memberId IN (:...ids)", { ids })
-        .orderBy("p.startsOn", "DESC")
-        .addOrderBy("p.id")
-        .getMany(),
+    async (ids) => {
+      const rows = entityRows(ctx.db, Position);
+      const found = (await ctx.db.query(
+        `SELECT ${rows.columns("p")} FROM position p WHERE p.member_id IN (${placeholders(ids)})
+         ORDER BY p.starts_on DESC, p.id`,
+        [...ids],
+      )) as Record<string, unknown>[];
+      return found.map((row) => rows.hydrate(row));
+    },
     (p) => p.memberId,
   );
 
