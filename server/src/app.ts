@@ -9,7 +9,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { DataSource } from "typeorm";
 import { useServer } from "graphql-ws/use/ws";
@@ -25,23 +24,13 @@ import { OperationCache } from "./core/live/operation-cache";
 import { executeShared } from "./core/live/shared-execution";
 import { deliverTo, subscribeDirect } from "./core/live/direct-fanout";
 import { ErrorCode } from "./core/errors";
-import { bodyErrors, limitsPlugin, MAX_BODY_BYTES, tokenLimit } from "./core/http-guards";
-import {
-  loadPersistedOperations,
-  persistedOperationsMiddleware,
-  resolveOperation,
-} from "./core/persisted-operations";
+import { bodyErrors, limitsPlugin, MAX_BODY_BYTES } from "./core/http-guards";
+import { graphqlHttp, type GraphQLHttp } from "./core/http/graphql-http";
+import { loadPersistedOperations, resolveOperation } from "./core/persisted-operations";
 import { RateLimits } from "./core/rate-limit";
 import { formatError } from "./core/format-error";
-import { sqlTally } from "./core/sql-counter";
 import { clientAddress, trustProxySetting, type TrustProxy } from "./core/observability/client-address";
-import {
-  annotationsOf,
-  configureLogger,
-  httpLogger,
-  logger,
-  requestScope,
-} from "./core/observability/logger";
+import { configureLogger, httpLogger, logger } from "./core/observability/logger";
 import { instanceInfo } from "./core/observability/metrics";
 import { metricsHandler, watchLive } from "./core/observability/metrics-endpoint";
 import { requestMetricsPlugin } from "./core/observability/request-metrics.plugin";
@@ -86,8 +75,13 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   const wsClientIp = (req: http.IncomingMessage) =>
     clientAddress(req, app.get("trust proxy fn") as TrustProxy | undefined);
   // First: every response (GraphQL, health, metrics, the client) carries X-Request-Id and X-Instance-Id.
-  app.use(httpLogger(config.INSTANCE_ID));
-  const httpServer = http.createServer(app);
+  const logRequest = httpLogger(config.INSTANCE_ID);
+  app.use(logRequest);
+  // A POST of JSON to /graphql is served without express (graphql-http.ts); express serves everything else.
+  let fastGraphQL: GraphQLHttp["handle"] | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (!fastGraphQL?.(req, res)) app(req, res);
+  });
 
   // 1 MiB a frame: a larger one closes the socket with 1009 before it is read.
   const wsServer = new WebSocketServer({
@@ -240,14 +234,19 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
     }
   });
 
-  const graphql = expressMiddleware(apollo, {
-    context: async ({ req }) => {
+  const graphql = graphqlHttp({
+    apollo,
+    path: GRAPHQL_PATH,
+    persistedOperations,
+    beginLog: logRequest,
+    clientIp: wsClientIp,
+    context: async (req, clientIp, sql) => {
       try {
         return createContext(
           services,
           await authenticator.authenticate(req.headers.authorization, req.headers["x-api-key"]),
-          sqlTally.getStore(),
-          req.ip ?? "unknown",
+          sql,
+          clientIp,
         );
       } catch (error) {
         const code = error instanceof GraphQLError ? error.extensions.code : ErrorCode.UNAUTHENTICATED;
@@ -257,17 +256,10 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       }
     },
   });
-  app.use(
-    GRAPHQL_PATH,
-    express.json({ limit: MAX_BODY_BYTES }),
-    persistedOperationsMiddleware(persistedOperations),
-    tokenLimit,
-    (req, res, next) =>
-      requestScope.run(
-        { requestId: String((req as { id?: unknown }).id), annotations: annotationsOf(res) },
-        () => sqlTally.run({ statements: 0 }, () => graphql(req, res, next)),
-      ),
-  );
+  fastGraphQL = graphql.handle;
+  app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY_BYTES }), (req, res, next) => {
+    graphql.serve(req, res, req.body).catch(next);
+  });
   app.use(GRAPHQL_PATH, bodyErrors);
 
   const servesClient =

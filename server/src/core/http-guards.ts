@@ -26,11 +26,20 @@ import {
 /** Largest request body (and WebSocket frame) accepted. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The errors for a body that cannot be read: status, code, message. */
+export const BODY_TOO_LARGE = {
+  status: 413,
+  code: "PAYLOAD_TOO_LARGE",
+  message: `The request body is over ${MAX_BODY_BYTES} bytes.`,
+} as const;
+export const BODY_NOT_JSON = {
+  status: 400,
+  code: "BAD_REQUEST",
+  message: "The request body is not valid JSON.",
+} as const;
+
 function sendErrors(res: Response, status: number, code: string, message: string): void {
-  res
-    .status(status)
-    .type("application/json")
-    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.status(status).type("application/json").send(errorsBody(code, message));
 }
 
 /**
@@ -67,20 +76,26 @@ function tokenCheck(query: string, caller: CallerClass): string | null {
 }
 
 /**
- * Refuses a query over the token budget before Apollo parses it (HTTP 400, TOO_MANY_TOKENS). The outcome is
- * remembered per document text and caller class, so a repeated document is not parsed twice per request.
+ * The TOO_MANY_TOKENS message for a request's document (`query` of the body, else of the URL's search) under the
+ * limits its credentials' shape gives, or null: a query over the token budget is refused (HTTP 400) before Apollo
+ * parses it. The outcome is remembered per document text and caller class, so a repeated document is not parsed
+ * twice per request.
  */
-export function tokenLimit(req: Request, res: Response, next: NextFunction): void {
+export function tooManyTokens(
+  body: unknown,
+  searchQuery: unknown,
+  authorization: string | undefined,
+): string | null {
+  const fromBody = (body as { query?: unknown } | null | undefined)?.query;
   const query =
-    typeof req.body?.query === "string"
-      ? req.body.query
-      : typeof req.query.query === "string"
-        ? req.query.query
-        : null;
-  if (query == null) return next();
-  const tooMany = tokenCheck(query, callerClassOf(req.headers.authorization));
-  if (tooMany != null) return sendErrors(res, 400, LimitCode.TOO_MANY_TOKENS, tooMany);
-  next();
+    typeof fromBody === "string" ? fromBody : typeof searchQuery === "string" ? searchQuery : null;
+  if (query == null) return null;
+  return tokenCheck(query, callerClassOf(authorization));
+}
+
+/** A GraphQL error response's body: one error with its code. */
+export function errorsBody(code: string, message: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
 }
 
 /** Body parser failures as GraphQL errors with stable codes, not HTML. */
@@ -92,9 +107,9 @@ export function bodyErrors(
 ): void {
   if (!error) return next();
   if (error.type === "entity.too.large")
-    return sendErrors(res, 413, "PAYLOAD_TOO_LARGE", `The request body is over ${MAX_BODY_BYTES} bytes.`);
+    return sendErrors(res, BODY_TOO_LARGE.status, BODY_TOO_LARGE.code, BODY_TOO_LARGE.message);
   if (error.type === "entity.parse.failed")
-    return sendErrors(res, 400, "BAD_REQUEST", "The request body is not valid JSON.");
+    return sendErrors(res, BODY_NOT_JSON.status, BODY_NOT_JSON.code, BODY_NOT_JSON.message);
   next(error);
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import type { NextFunction, Request, Response } from "express";
 import { GraphQLError, Kind, parse, print, visit, type FieldNode } from "graphql";
 
 /**
@@ -114,33 +113,28 @@ export function resolveOperation(
 }
 
 /**
- * Express middleware before Apollo Server (whose own automatic persisted queries are off): puts the manifest's
+ * Before Apollo Server (whose own automatic persisted queries are off), on a POST body: puts the manifest's
  * document in `query` for a known hash and removes the extension, so the rest of the pipeline (token limit,
- * validation, limits, cost, budget) treats it as any document.
+ * validation, limits, cost, budget) treats it as any document. Returns the error to answer instead (HTTP 200) for
+ * an unknown hash without a `query`, else null. Requests without the extension are untouched.
  */
-export function persistedOperationsMiddleware(operations: PersistedOperations) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const body = req.body as { query?: unknown; extensions?: Record<string, unknown> } | undefined;
-    if (
-      req.method !== "POST" ||
-      !body ||
-      typeof body !== "object" ||
-      persistedHashOf(body.extensions) == null
-    )
-      return next();
-    const resolved = resolveOperation(operations, body);
-    if ("error" in resolved) {
-      res
-        .status(200)
-        .set("cache-control", "private, no-cache, must-revalidate")
-        .type("application/json")
-        .send(JSON.stringify({ errors: [resolved.error.toJSON()] }));
-      return;
-    }
-    const { persistedQuery: _handled, ...extensions } = body.extensions ?? {};
-    body.query = resolved.query;
-    body.extensions = extensions;
-    res.locals.persistedOperation = resolved.persisted;
-    next();
-  };
+export function applyPersistedOperation(
+  operations: PersistedOperations,
+  method: string | undefined,
+  body: unknown,
+): GraphQLError | null {
+  const request = body as { query?: unknown; extensions?: Record<string, unknown> } | undefined;
+  if (
+    method !== "POST" ||
+    !request ||
+    typeof request !== "object" ||
+    persistedHashOf(request.extensions) == null
+  )
+    return null;
+  const resolved = resolveOperation(operations, request);
+  if ("error" in resolved) return resolved.error;
+  const { persistedQuery: _handled, ...extensions } = request.extensions ?? {};
+  request.query = resolved.query;
+  request.extensions = extensions;
+  return null;
 }
