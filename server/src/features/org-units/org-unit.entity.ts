@@ -14,7 +14,9 @@ import { UnitKind, UnitLevel } from "./org-unit.enums";
 })
 @Entity("org_unit")
 @Index("idx_org_unit_kind_path", ["kind", "path"])
-@Index("idx_org_unit_level_path", ["level", "path"])
+// Covers a page of descendants of some levels in name order: the range on (level, path) and the sort key come from
+// the index alone, so only the page's rows are read (the id, the tie-breaker, is in every secondary index).
+@Index("idx_org_unit_level_path_sort", ["level", "path", "sortKey"])
 export class OrgUnit extends Node {
   @PrimaryGeneratedColumn()
   declare id: number;

@@ -4,6 +4,7 @@ import { EventLock1795630848238 } from "./1795630848238-event-lock";
 import { ApiKeys1795634029540 } from "./1795634029540-api-keys";
 import { SubtreeCounters1795639098546 } from "./1795639098546-subtree-counters";
 import { CoveringIndexes1795642768496 } from "./1795642768496-covering-indexes";
+import { OrgUnitLevelPathSort1795648436231 } from "./1795648436231-org-unit-level-path-sort";
 
 /** In order of application. */
 export const sqliteMigrations: Function[] = [
@@ -13,4 +14,5 @@ export const sqliteMigrations: Function[] = [
   ApiKeys1795634029540,
   SubtreeCounters1795639098546,
   CoveringIndexes1795642768496,
+  OrgUnitLevelPathSort1795648436231,
 ];
