@@ -258,3 +258,27 @@ describeEachDatabase("the response cache", (dialect) => {
     }
   });
 });
+
+describe("RESPONSE_CACHE=off", () => {
+  let server: TestServer;
+  const saved = process.env.RESPONSE_CACHE;
+  beforeAll(async () => {
+    process.env.RESPONSE_CACHE = "off";
+    server = await startTestServer("sqlite");
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.RESPONSE_CACHE;
+    else process.env.RESPONSE_CACHE = saved;
+    await server?.stop();
+  });
+
+  it("executes every request and says bypass", async () => {
+    const client = await server.as("viewer.city");
+    const query = `{ orgUnit(code: "925") { name } }`;
+    for (let i = 0; i < 2; i++) {
+      const result = await client.gql(query);
+      expect(result.data?.orgUnit.name).toBeTruthy();
+      expect(result.headers.get("x-response-cache")).toBe("bypass");
+    }
+  });
+});
