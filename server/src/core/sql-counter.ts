@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger, QueryRunner } from "typeorm";
+import { requestScope } from "./observability/logger";
 import { sqlStatements } from "./observability/metrics";
 
 /** Counts SQL statements per request (tests assert it; metrics will export it). */
@@ -7,7 +7,19 @@ export interface SqlTally {
   statements: number;
 }
 
-export const sqlTally = new AsyncLocalStorage<SqlTally>();
+/**
+ * The current request's SQL tally. It is kept in the request's scope (logger.ts's `requestScope`) rather than in an
+ * AsyncLocalStorage of its own: every AsyncLocalStorage in use adds its own work to every promise made while
+ * a request runs.
+ */
+export const sqlTally = {
+  getStore: (): SqlTally | undefined => requestScope.getStore()?.sql,
+  /** Runs `fn` with `tally` as the current tally, in the current request's scope otherwise. */
+  run: <R>(tally: SqlTally, fn: () => R): R =>
+    requestScope.run({ ...requestScope.getStore(), sql: tally }, fn),
+  /** Runs `fn` outside any request (its statements are the process's). */
+  exit: <R>(fn: () => R): R => requestScope.exit(fn),
+};
 
 /** A TypeORM logger that counts every statement in the current request and optionally prints it. */
 export class CountingLogger implements Logger {

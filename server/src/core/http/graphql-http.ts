@@ -6,7 +6,7 @@ import { BODY_NOT_JSON, BODY_TOO_LARGE, MAX_BODY_BYTES, errorsBody, tooManyToken
 import { annotationsOf, logger, requestScope } from "../observability/logger";
 import { applyPersistedOperation, type PersistedOperations } from "../persisted-operations";
 import { LimitCode } from "../query-limits";
-import { sqlTally, type SqlTally } from "../sql-counter";
+import type { SqlTally } from "../sql-counter";
 
 /** A request as the request log left it: with its id. */
 type GraphQLRequest = IncomingMessage & { id?: unknown };
@@ -145,14 +145,12 @@ export function graphqlHttp(options: GraphQLHttpOptions): GraphQLHttp {
     const sql: SqlTally = { statements: 0 };
     const clientIp = options.clientIp(req);
     const response = await requestScope.run(
-      { requestId: String(req.id), annotations: annotationsOf(res) },
+      { requestId: String(req.id), annotations: annotationsOf(res), sql },
       () =>
-        sqlTally.run(sql, () =>
-          apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search, body },
-            context: () => options.context(req, clientIp, sql),
-          }),
-        ),
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search, body },
+          context: () => options.context(req, clientIp, sql),
+        }),
     );
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.setHeader("x-sql-statements", String(sql.statements));

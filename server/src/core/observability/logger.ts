@@ -31,11 +31,14 @@ export function configureLogger(options: { level: LogLevel; instanceId: string }
 
 /** What the rest of the code may know about the HTTP request it runs for. */
 export interface RequestScope {
-  requestId: string;
+  /** The HTTP request's id (X-Request-Id); absent outside HTTP requests. */
+  requestId?: string;
   /** The request's logger (its lines carry `reqId`); made on first use by `currentLog()`. */
   log?: Logger;
   /** Fields added to the request's completion log line (the GraphQL operation's name and type). */
   annotations?: Record<string, unknown>;
+  /** The SQL statements run for the request (sql-counter.ts). */
+  sql?: { statements: number };
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
@@ -46,7 +49,7 @@ export const currentRequestId = (): string | undefined => requestScope.getStore(
 /** The request's logger (its lines carry `reqId`), or the process's. */
 export function currentLog(): Logger {
   const scope = requestScope.getStore();
-  if (!scope) return logger;
+  if (scope?.requestId == null) return logger;
   return (scope.log ??= logger.child({ reqId: scope.requestId }));
 }
 
