@@ -10,21 +10,22 @@ import type { Viewer } from "./viewer";
 /**
  * Turns the credentials of a request into the viewer they name (null when there are none); errors when they are
  * present but bad. A signed-in user's JWT or a third party's API key (`atk_…`), as `Authorization: Bearer …` or
- * `X-Api-Key: …`.
+ * `X-Api-Key: …`. `userViewer` turns a verified token's user id into its viewer (the authenticator passes its
+ * cache; by default, read from the database).
  */
 export async function authenticate(
   db: DataSource,
   tokens: TokenAuthority,
   authorization: unknown,
   apiKeyHeader?: unknown,
+  userViewer: (userId: number) => Promise<Viewer> = (userId) => viewerOf(db, userId),
 ): Promise<Viewer | null> {
   const token =
     bearerToken(authorization) ??
     (typeof apiKeyHeader === "string" && apiKeyHeader.trim() !== "" ? apiKeyHeader.trim() : null);
   if (!token) return null;
   if (token.startsWith("atk_")) return apiKeyViewer(db, token);
-  const userId = await tokens.verify(token);
-  return viewerOf(db, userId);
+  return userViewer(await tokens.verify(token));
 }
 
 /** An API key's viewer: a VIEWER of its unit's subtree; revoked keys stop at once (checked on every request). */
@@ -47,8 +48,8 @@ export async function apiKeyViewer(db: DataSource, key: string): Promise<Viewer>
   };
 }
 /**
- * The viewer a user id names, from the user's row and their unit's path, read together in one statement on every
- * request (so a disabled account, a role change or a move to another unit takes effect on the next request).
+ * The viewer a user id names, from the user's row and their unit's path, read together in one statement. The
+ * authenticator caches the result (see authenticator.ts for when a change takes effect).
  */
 export async function viewerOf(db: DataSource, userId: number): Promise<Viewer> {
   const row = await db

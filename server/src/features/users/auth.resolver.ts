@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../core/context";
 import { verifyPassword } from "../../core/auth/password";
-import { viewerOf } from "../../core/auth/authenticate";
+import { freshViewer } from "../../core/auth/authenticator";
 import { ApiError, ErrorCode } from "../../core/errors";
 import { DateTimeScalar } from "../../core/scalars";
 import { Member } from "../members/member.entity";
@@ -41,7 +41,7 @@ export class AuthResolver {
     if (!user || !ok || !user.active)
       throw new ApiError(ErrorCode.INVALID_CREDENTIALS, "Wrong user name or password.");
     const { token, expiresAt } = await ctx.tokens.issue(user.id);
-    ctx.viewer = await viewerOf(ctx.db, user.id);
+    ctx.viewer = await freshViewer(ctx.db, user.id);
     ctx.loaders.clear();
     return { token, expiresAt, user };
   }
