@@ -1,3 +1,4 @@
+import { ApolloServer } from "@apollo/server";
 import { buildSchema, execute, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from "graphql";
 import { compileQuery } from "graphql-jit";
 import { createJitExecutor, executionOptions, jitEnabled, jitExecutions, type JitExecutor } from "./executor";
@@ -65,6 +66,70 @@ describe("GRAPHQL_JIT", () => {
     expect(announced).toBe(schema);
     const { executor } = await options.gateway.load({ apollo: {} as never });
     expect(typeof executor).toBe("function");
+  });
+});
+
+describe("Apollo Server over the graphql-jit gateway", () => {
+  it("still runs every plugin hook, formatError and extensions, and executes with graphql-jit", async () => {
+    const hooks: string[] = [];
+    const server = new ApolloServer({
+      ...executionOptions(schema, {}),
+      formatError: (formatted) => ({ ...formatted, message: `formatted: ${formatted.message}` }),
+      plugins: [
+        {
+          async requestDidStart() {
+            return {
+              async didResolveOperation({ operationName }) {
+                hooks.push(`didResolveOperation ${operationName}`);
+              },
+              async executionDidStart() {
+                hooks.push("executionDidStart");
+                return {
+                  async executionDidEnd() {
+                    hooks.push("executionDidEnd");
+                  },
+                };
+              },
+              async didEncounterErrors({ errors }) {
+                hooks.push(`didEncounterErrors ${errors.map((e) => e.message).join()}`);
+              },
+              async willSendResponse({ response }) {
+                hooks.push("willSendResponse");
+                if (response.body.kind === "single") response.body.singleResult.extensions = { seen: true };
+              },
+            };
+          },
+        },
+      ],
+    });
+    await server.start();
+    try {
+      const before = await counts();
+      const response = await server.executeOperation({ query: `query Q { hello fails }` });
+      if (response.body.kind !== "single") throw new Error("expected a single result");
+      expect(response.body.singleResult).toEqual({
+        data: { hello: "hello world", fails: null },
+        errors: [
+          {
+            message: "formatted: no",
+            locations: [{ line: 1, column: 17 }],
+            path: ["fails"],
+            extensions: { code: "INTERNAL_SERVER_ERROR" },
+          },
+        ],
+        extensions: { seen: true },
+      });
+      expect(hooks).toEqual([
+        "didResolveOperation Q",
+        "executionDidStart",
+        "didEncounterErrors no",
+        "executionDidEnd",
+        "willSendResponse",
+      ]);
+      expect(await counts()).toEqual({ jit: before.jit + 1, fallback: before.fallback });
+    } finally {
+      await server.stop();
+    }
   });
 });
 

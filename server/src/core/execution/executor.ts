@@ -2,7 +2,6 @@ import type { ApolloServerOptionsWithGateway, BaseContext } from "@apollo/server
 import {
   execute,
   GraphQLError,
-  printSchema,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -61,13 +60,9 @@ export function executionOptions(
 function jitGateway(schema: GraphQLSchema, executor: GatewayExecutor): Gateway {
   return {
     onSchemaLoadOrUpdate(callback) {
-      // Read only by Apollo's schema reporting (off here: no APOLLO_KEY); computed on demand all the same.
-      const schemaContext = {
-        apiSchema: schema,
-        get coreSupergraphSdl() {
-          return printSchema(schema);
-        },
-      };
+      // What Apollo announces for a plain schema: no supergraph SDL (only schema reporting reads it, and it falls
+      // back to printSchema(apiSchema) without one; it is off here anyway, without APOLLO_KEY).
+      const schemaContext = { apiSchema: schema } as Parameters<typeof callback>[0];
       callback(schemaContext);
       return () => {};
     },
