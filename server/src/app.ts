@@ -72,8 +72,9 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxySetting(config.TRUST_PROXY));
-  const wsClientIp = (req: http.IncomingMessage) =>
-    clientAddress(req, app.get("trust proxy fn") as TrustProxy | undefined);
+  const trustProxy = app.get("trust proxy fn") as TrustProxy | undefined;
+  // X-Request-Id comes from the request log, X-SQL-Statements from graphql-http.ts: no Apollo plugin for headers.
+  const wsClientIp = (req: http.IncomingMessage) => clientAddress(req, trustProxy);
   // First: every response (GraphQL, health, metrics, the client) carries X-Request-Id and X-Instance-Id.
   const logRequest = httpLogger(config.INSTANCE_ID);
   app.use(logRequest);
@@ -203,16 +204,6 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
               await live.stop();
               rateLimits.close();
               await wsCleanup.dispose();
-            },
-          };
-        },
-      },
-      {
-        async requestDidStart() {
-          return {
-            async willSendResponse({ contextValue, response }) {
-              response.http.headers.set("x-request-id", contextValue.requestId);
-              response.http.headers.set("x-sql-statements", String(contextValue.sql.statements));
             },
           };
         },

@@ -55,13 +55,19 @@ export function callerClassOf(authorization: unknown): CallerClass {
 /** Documents longer than this are checked every time rather than remembered. */
 const CACHED_QUERY_CHARS = 32 * 1024;
 
-/** The token check's outcome by caller class and document text: null when within budget, else the message. */
-const tokenChecks = new LruCache<string, string | null>(1000);
+/**
+ * The token check's outcome by caller class, then by document text (the text itself is the key: no key string
+ * is built per request): null when within budget, else the message.
+ */
+const tokenChecks: Record<CallerClass, LruCache<string, string | null>> = {
+  user: new LruCache(500),
+  public: new LruCache(500),
+};
 
 /** The message of TOO_MANY_TOKENS for `query` under `caller`'s limits, null when it is within them. */
 function tokenCheck(query: string, caller: CallerClass): string | null {
-  const key = query.length <= CACHED_QUERY_CHARS ? `${caller}\n${query}` : null;
-  const known = key == null ? undefined : tokenChecks.get(key);
+  const cacheable = query.length <= CACHED_QUERY_CHARS;
+  const known = cacheable ? tokenChecks[caller].get(query) : undefined;
   if (known !== undefined) return known;
   let outcome: string | null = null;
   try {
@@ -71,7 +77,7 @@ function tokenCheck(query: string, caller: CallerClass): string | null {
       outcome = error.message;
     // Syntax errors are Apollo's to report, with its usual code.
   }
-  if (key != null) tokenChecks.set(key, outcome);
+  if (cacheable) tokenChecks[caller].set(query, outcome);
   return outcome;
 }
 

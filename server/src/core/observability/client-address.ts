@@ -16,8 +16,9 @@ export function trustProxySetting(raw: string): boolean | number | string[] {
  */
 export function clientAddress(req: IncomingMessage, trust: TrustProxy | undefined): string {
   const peer = req.socket.remoteAddress ?? "unknown";
-  if (!trust) return peer;
-  const forwarded = String(req.headers["x-forwarded-for"] ?? "")
+  const header = req.headers["x-forwarded-for"];
+  if (!trust || header === undefined) return peer;
+  const forwarded = String(header)
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean)
