@@ -20,15 +20,18 @@ type GatewayRequestContext = Parameters<GatewayExecutor>[0];
 
 /** Compiled documents kept per process; each is a generated function of a few KB to some tens of KB. */
 const MAX_COMPILED = 500;
+/** A document is compiled at its second execution; its first runs on graphql-js. */
+const COMPILE_AT = 2;
 
 export const jitExecutions = new Counter({
   name: "graphql_jit_executions_total",
-  help: "HTTP operations by how they were executed: jit (a compiled document), fallback (graphql-js: a document graphql-jit cannot compile, a request refused before execution, or a graphql-jit failure).",
+  help: "HTTP operations by how they were executed: jit (a compiled document), first (graphql-js: the document's first execution, before it is compiled), fallback (graphql-js: a document graphql-jit cannot compile, a request refused before execution, or a graphql-jit failure).",
   labelNames: ["executor"] as const,
   registers: [registry],
 });
 const jitRuns = jitExecutions.labels("jit");
 const fallbackRuns = jitExecutions.labels("fallback");
+const notYetCompiledRuns = jitExecutions.labels("first");
 
 /**
  * GRAPHQL_JIT: "off" executes with graphql-js; "on" (the default) compiles documents with graphql-jit. Anything else
@@ -97,37 +100,62 @@ export interface JitExecutor {
   readonly cached: number;
 }
 
+export interface JitOptions {
+  /** Compiled documents kept (least recently used dropped first). */
+  max?: number;
+  /**
+   * The request for a (document, operation) at which it is compiled; the ones before run on graphql-js. Compiling
+   * costs several executions (bench (b): ~10 ms, the introspection query ~35 ms), so a document seen once (a
+   * one-off query, or a flood of distinct ones) never pays for it.
+   */
+  compileAt?: number;
+}
+
 /**
  * Executes like graphql-js's `execute`, with graphql-jit. Whatever graphql-jit cannot compile, and any result
  * that stopped before execution (variables that do not coerce, no such operation), is executed by graphql-js,
  * so those errors carry graphql-js's messages and nodes (Apollo derives BAD_USER_INPUT from them).
  */
-export function createJitExecutor(schema: GraphQLSchema, max = MAX_COMPILED): JitExecutor {
+export function createJitExecutor(
+  schema: GraphQLSchema,
+  { max = MAX_COMPILED, compileAt = COMPILE_AT }: JitOptions = {},
+): JitExecutor {
   /** null: graphql-jit could not compile this document (remembered, so it is not tried again). */
   const compiled = new LruCache<string, CompiledQuery | null>(max);
+  /** How many times a document not compiled yet has been executed. */
+  const sightings = new LruCache<string, number>(max * 4);
   const typeResolvers = synchronousTypeResolvers(schema);
 
-  const compiledFor = (
-    document: DocumentNode,
-    queryHash: string | undefined,
-    operationName: string | undefined,
-  ): CompiledQuery | null => {
-    // Apollo's queryHash is the SHA-256 of the query text; the operation name tells the operations apart.
-    const key = queryHash === undefined ? undefined : `${operationName ?? ""}\u0000${queryHash}`;
-    if (key !== undefined) {
-      const known = compiled.get(key);
-      if (known !== undefined) return known;
-    }
-    let result: CompiledQuery | null = null;
+  const compile = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     try {
       const outcome = withTypeResolvers(typeResolvers, () =>
         compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true }),
       );
-      if (isCompiledQuery(outcome)) result = outcome;
+      return isCompiledQuery(outcome) ? outcome : null;
     } catch (error) {
       currentLog().warn({ err: error, operationName }, "graphql-jit could not compile a document");
+      return null;
     }
-    if (key !== undefined) compiled.set(key, result);
+  };
+
+  /** The compiled function; "graphql-js" while the document is too new to compile; null when it cannot be. */
+  const compiledFor = (
+    document: DocumentNode,
+    queryHash: string | undefined,
+    operationName: string | undefined,
+  ): CompiledQuery | null | "graphql-js" => {
+    if (queryHash === undefined) return null; // Apollo always sets it; without it there is no key
+    // Apollo's queryHash is the SHA-256 of the query text; the operation name tells the operations apart.
+    const key = `${operationName ?? ""}\u0000${queryHash}`;
+    const known = compiled.get(key);
+    if (known !== undefined) return known;
+    const seen = (sightings.get(key) ?? 0) + 1;
+    if (seen < compileAt) {
+      sightings.set(key, seen);
+      return "graphql-js";
+    }
+    const result = compile(document, operationName);
+    compiled.set(key, result);
     return result;
   };
 
@@ -144,6 +172,10 @@ export function createJitExecutor(schema: GraphQLSchema, max = MAX_COMPILED): Ji
     const operationName = request.operationName ?? undefined;
     const variables = request.variables ?? undefined;
     const query = compiledFor(document, queryHash, operationName);
+    if (query === "graphql-js") {
+      notYetCompiledRuns.inc();
+      return executeWithGraphqlJs(document, context, variables, operationName);
+    }
     if (!query) {
       fallbackRuns.inc();
       return executeWithGraphqlJs(document, context, variables, operationName);

@@ -8,7 +8,7 @@ import { jitExecutions } from "./executor";
 /**
  * graphql-jit against graphql-js, through everything a client sees: two servers over one seeded SQLite database, one
  * executing with graphql-jit (the default), one with GRAPHQL_JIT=off. Every document below goes to both as the same
- * caller, and the HTTP status, the body (data, errors with their messages, paths, locations and codes after
+ * caller (twice to the first: once before and once after it is compiled), and the HTTP status, the body (data, errors with their messages, paths, locations and codes after
  * formatError) and the SQL statement count must be the same. The documents: the examples of docs/api.md, the
  * client's persisted documents, the benchmark's queries and cases written for what an executor can get wrong
  * (errors and null bubbling, abstract types, scalars, enums, input coercion, defaults, @skip/@include, aliases,
@@ -175,17 +175,20 @@ describe("graphql-jit executes like graphql-js", () => {
   let plain: RunningServer;
   let apiKey: string;
   const tokens = new Map<string, string | null>();
-  const previous = process.env.GRAPHQL_JIT;
+  const previous = { GRAPHQL_JIT: process.env.GRAPHQL_JIT, RESPONSE_CACHE: process.env.RESPONSE_CACHE };
 
   beforeAll(async () => {
-    delete process.env.GRAPHQL_JIT;
-    server = await startTestServer("sqlite");
-    process.env.GRAPHQL_JIT = "off";
+    // Without the response cache: a repeated request must be executed again, not answered from the cache.
+    process.env.RESPONSE_CACHE = "off";
     try {
+      delete process.env.GRAPHQL_JIT;
+      server = await startTestServer("sqlite");
+      process.env.GRAPHQL_JIT = "off";
       plain = await startServer(server.database.config, server.db);
     } finally {
-      if (previous === undefined) delete process.env.GRAPHQL_JIT;
-      else process.env.GRAPHQL_JIT = previous;
+      for (const [name, value] of Object.entries(previous))
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
     }
     const admin = await server.as("admin");
     apiKey = (
@@ -225,25 +228,49 @@ describe("graphql-jit executes like graphql-js", () => {
   const executions = async () => {
     const values = (await jitExecutions.get()).values;
     const count = (executor: string) => values.find((v) => v.labels.executor === executor)?.value ?? 0;
-    return { jit: count("jit"), fallback: count("fallback") };
+    return { jit: count("jit"), first: count("first"), fallback: count("fallback") };
   };
 
-  /** Sends the case to the graphql-js server and the graphql-jit server; both responses must be the same. */
-  async function compare(c: Case): Promise<void> {
-    const expected = await send(plain.url, c);
+  /** Sends a case to the graphql-jit server: the response, and how many executions of each kind it caused. */
+  async function sendToJit(c: Case) {
     const before = await executions();
-    const actual = await send(server.server.url, c);
+    const response = await send(server.server.url, c);
     const after = await executions();
-    expect(actual).toEqual(expected);
+    const ran = {
+      jit: after.jit - before.jit,
+      first: after.first - before.first,
+      fallback: after.fallback - before.fallback,
+    };
+    return { response, ran };
+  }
+
+  /**
+   * Sends the case to the graphql-js server and to the graphql-jit server, twice each (a document's first execution
+   * runs on graphql-js, the next ones on its compiled function): the responses must be the same. SQL statement
+   * counts are compared on the second round only, once both servers hold the caller in their viewer cache.
+   */
+  async function compare(c: Case): Promise<void> {
+    const withoutSql = ({ sqlStatements: _sql, ...rest }: Awaited<ReturnType<typeof send>>) => rest;
+    const expectedOnce = await send(plain.url, c);
+    const once = await sendToJit(c);
+    const expected = await send(plain.url, c);
+    const again = await sendToJit(c);
+    expect(withoutSql(once.response)).toEqual(withoutSql(expectedOnce));
+    expect(withoutSql(expected)).toEqual(withoutSql(expectedOnce));
+    expect(again.response).toEqual(expected);
+    const actual = again.response;
     if (c.expect !== "errors") expect(actual.body.data).toBeTruthy();
     if (c.expect !== "data") expect(actual.body.errors?.length).toBeGreaterThan(0);
     if (c.expect === "data") expect(actual.body.errors).toBeUndefined();
-    const ran = { jit: after.jit - before.jit, fallback: after.fallback - before.fallback };
-    if (c.ran !== "unchecked")
-      expect(ran).toEqual({
-        jit: (c.ran ?? "jit") === "jit" ? 1 : 0,
-        fallback: c.ran === "fallback" ? 1 : 0,
-      });
+    if (c.ran === "unchecked") return;
+    const executed = c.ran === "none" ? 0 : 1;
+    // The first time: graphql-js, unless an earlier case sent the same document already.
+    expect(once.ran.jit + once.ran.first + once.ran.fallback).toBe(executed);
+    expect(again.ran).toEqual({
+      jit: (c.ran ?? "jit") === "jit" ? 1 : 0,
+      first: 0,
+      fallback: c.ran === "fallback" ? 1 : 0,
+    });
   }
 
   const docs = docExamples();
