@@ -1,4 +1,5 @@
 import type { Context } from "../../core/context";
+import type { Loaders } from "../../core/loaders";
 import {
   Metric,
   CRITERIA,
@@ -41,6 +42,98 @@ export async function readCounters(
   );
   for (const row of rows) result.get(Number(row.unit_id))?.set(row.metric, Number(row.v));
   return result;
+}
+
+/** One caller's part of a batch: its units and queries, and where its answer goes. */
+interface BatchedRead {
+  unitIds: readonly number[];
+  queries: CounterQuery[];
+  resolve(values: Map<number, Values>): void;
+  reject(error: unknown): void;
+}
+
+const queryKey = (q: CounterQuery) => `${q.period}:${q.cumulative ? "<=" : "="}:${q.metrics.join(",")}`;
+
+/**
+ * The counter reads of one request, gathered into as few statements as possible: every `readCountersBatched`
+ * call made until the event loop turns (all the resolvers of an operation that are waiting only on each other)
+ * joins one batch. Equal queries are read once; queries with disjoint metrics share one statement (each metric's
+ * sum then belongs to exactly one query, as readCounters requires), so a dashboard's pledges, NTM figures and
+ * visit compliance take one statement. Nothing is cached: a read after a mutation sees the new counters.
+ */
+class CounterBatch {
+  private pending: BatchedRead[] = [];
+
+  constructor(private readonly ctx: Context) {}
+
+  read(unitIds: readonly number[], queries: CounterQuery[]): Promise<Map<number, Values>> {
+    return new Promise((resolve, reject) => {
+      // setImmediate, not nextTick: resolvers reach here after chains of loaders of their own (the unit by
+      // code, then the summary's loaders), each a few promise turns apart.
+      if (this.pending.length === 0) setImmediate(() => void this.flush());
+      this.pending.push({ unitIds, queries, resolve, reject });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const reads = this.pending;
+    this.pending = [];
+    // Distinct queries, placed into groups whose metrics do not overlap: one statement per group.
+    const groups: { queries: Map<string, CounterQuery>; metrics: Set<string>; units: Set<number> }[] = [];
+    const groupOf = new Map<string, (typeof groups)[number]>();
+    for (const read of reads) {
+      for (const query of read.queries) {
+        const key = queryKey(query);
+        let group = groupOf.get(key);
+        if (!group) {
+          group = groups.find((g) => query.metrics.every((m) => !g.metrics.has(m)));
+          if (!group) groups.push((group = { queries: new Map(), metrics: new Set(), units: new Set() }));
+          group.queries.set(key, query);
+          for (const metric of query.metrics) group.metrics.add(metric);
+          groupOf.set(key, group);
+        }
+        for (const id of read.unitIds) group.units.add(id);
+      }
+    }
+    const settled = await Promise.allSettled(
+      groups.map((g) => readCounters(this.ctx, [...g.units], [...g.queries.values()])),
+    );
+    const results = new Map(groups.map((g, i) => [g, settled[i]]));
+    for (const read of reads) {
+      const answer = new Map<number, Values>(read.unitIds.map((id) => [id, new Map()]));
+      const failed = read.queries
+        .map((query) => results.get(groupOf.get(queryKey(query))!)!)
+        .find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) {
+        read.reject(failed.reason);
+        continue;
+      }
+      for (const query of read.queries) {
+        const values = (
+          results.get(groupOf.get(queryKey(query))!) as PromiseFulfilledResult<Map<number, Values>>
+        ).value;
+        for (const id of read.unitIds) {
+          const from = values.get(id)!;
+          const to = answer.get(id)!;
+          for (const metric of query.metrics) if (from.has(metric)) to.set(metric, from.get(metric)!);
+        }
+      }
+      read.resolve(answer);
+    }
+  }
+}
+
+const batches = new WeakMap<Loaders, CounterBatch>();
+
+/** readCounters, batched with the request's other counter reads (see CounterBatch). */
+export function readCountersBatched(
+  ctx: Context,
+  unitIds: readonly number[],
+  queries: CounterQuery[],
+): Promise<Map<number, Values>> {
+  let batch = batches.get(ctx.loaders);
+  if (!batch) batches.set(ctx.loaders, (batch = new CounterBatch(ctx)));
+  return batch.read(unitIds, queries);
 }
 
 const pledgeQuery = (year: number): CounterQuery => ({ period: year, metrics: PLEDGE_METRICS });
@@ -106,7 +199,7 @@ export async function pledgeCounts(
   unitIds: readonly number[],
   year: number,
 ): Promise<Map<number, StatusCount[]>> {
-  const values = await readCounters(ctx, unitIds, [pledgeQuery(year)]);
+  const values = await readCountersBatched(ctx, unitIds, [pledgeQuery(year)]);
   return new Map([...values].map(([id, v]) => [id, pledgeList(v)]));
 }
 
@@ -122,7 +215,7 @@ export async function ntmCounts(
   unitIds: readonly number[],
   year: number,
 ): Promise<Map<number, NtmTotals>> {
-  const values = await readCounters(ctx, unitIds, ntmQueries(year));
+  const values = await readCountersBatched(ctx, unitIds, ntmQueries(year));
   return new Map([...values].map(([id, v]) => [id, ntmTotalsOf(v)]));
 }
 
@@ -159,6 +252,6 @@ export async function complianceCounts(
   year: number,
   month: number,
 ): Promise<Map<number, { assessed: number; compliant: number }>> {
-  const values = await readCounters(ctx, unitIds, complianceQueries(year, month));
+  const values = await readCountersBatched(ctx, unitIds, complianceQueries(year, month));
   return new Map([...values].map(([id, v]) => [id, complianceOf(v)]));
 }

@@ -52,7 +52,11 @@ export class SummaryResolver {
     @Arg("unit", () => UnitRef, { description: "The unit whose subtree is summed up." }) unit: UnitRef,
     @Arg("year", () => Int, { description: "The year, e.g. 2016." }) year: number,
   ): Promise<UnitSummary> {
-    return summaryOf(await resolveUnitRef(ctx, unit), year);
+    const root = await resolveUnitRef(ctx, unit);
+    // Read by code: the loaders below that look units up by id (pledgesByStatus asks whether it is a cell)
+    // find it here instead of reading the row again.
+    unitById(ctx).prime(root.id, root);
+    return summaryOf(root, year);
   }
 
   @FieldResolver(() => OrgUnit, { description: "The unit at the root of the subtree." })
