@@ -60,6 +60,34 @@ describeEachDatabase("SQL statements per request", (dialect) => {
     );
   });
 
+  /** Statements a request costs beyond those of a request that reads nothing (the caller's own, if any). */
+  async function statementsBeyondViewer(query: string, variables: Record<string, unknown>) {
+    const idle = await api.gql(`{ __typename }`);
+    const result = await api.gql(query, variables);
+    expect(result.errors).toBeUndefined();
+    return {
+      data: result.data!,
+      statements:
+        Number(result.headers.get("x-sql-statements")) - Number(idle.headers.get("x-sql-statements")),
+    };
+  }
+
+  it("reads the page of cells in five statements: root, page, assignments with members and directives, pledges, positions with units and terms", async () => {
+    const { statements } = await statementsBeyondViewer(PAGE_OF_CELLS, { first: 50 });
+    expect(statements).toBeLessThanOrEqual(5);
+  });
+
+  it("reads node(id) of a pledge, with the scope check of its unit, in one statement", async () => {
+    const listed = await api.data(`{ pledges(first: 1) { nodes { id } } }`);
+    const id = listed.pledges.nodes[0].id as string;
+    const { data, statements } = await statementsBeyondViewer(
+      `query ($id: ID!) { node(id: $id) { id ... on Pledge { title status year targetQuantity dueOn } } }`,
+      { id },
+    );
+    expect(data.node).toEqual(expect.objectContaining({ id, status: expect.any(String) }));
+    expect(statements).toBe(1);
+  });
+
   it("stays flat for the city's districts each with their summary", async () => {
     const query = `query ($first: Int!) { orgUnits(filter: { levels: [COMMUNE] }, first: $first) { nodes { name
       summary(year: 2016) { cells { total withDirector } pledgesByStatus { status count } ntm { communesRecognised } visits { visits } }

@@ -7,6 +7,10 @@ import { periodOf, type Period } from "../../core/period";
 import { entityRows, placeholders } from "../../core/entity-rows";
 import { loaderScope, scopedRowsById, whereVisible } from "../../core/scope";
 import { joinInOrder, whereInSubtree } from "../../core/subtree";
+import { Directive } from "../directives/directive.entity";
+import { directiveById } from "../directives/directive.service";
+import { Member } from "../members/member.entity";
+import { memberById } from "../members/member.service";
 import { subtreeUpperBound } from "../org-units/org-unit.entity";
 import { subtreePath } from "../org-units/org-unit.service";
 import { Assignment, type AssignmentScope } from "./assignment.entity";
@@ -40,7 +44,13 @@ export interface AssignmentListArgs {
 
 const KEY_COLUMNS = { unitId: "unit_id", memberId: "member_id", directiveId: "directive_id" } as const;
 
-/** Assignments by unit, member or directive, in the caller's subtree, in hand-written SQL (see entity-rows.ts). */
+/**
+ * Assignments by unit, member or directive, in the caller's subtree, in hand-written SQL (see entity-rows.ts).
+ * The same statement reads each assignment's member and directive and hands them to `memberById` and
+ * `directiveById` for the rest of the request: pages of assignments nearly always show both. Scope stays as it
+ * is: a member who directs a unit in the caller's subtree is visible to the caller (see `memberById`), and
+ * directives are not scoped.
+ */
 function loaderFor(ctx: Context, column: "unitId" | "memberId" | "directiveId", args: AssignmentListArgs) {
   const period = periodOf(args);
   return listLoader(
@@ -51,8 +61,12 @@ function loaderFor(ctx: Context, column: "unitId" | "memberId" | "directiveId", 
       const scope = loaderScope(ctx);
       if (!scope) return [];
       const rows = entityRows(ctx.db, Assignment);
+      const members = entityRows(ctx.db, Member);
+      const directives = entityRows(ctx.db, Directive);
       const params: unknown[] = [...keys, scope, subtreeUpperBound(scope)];
-      let sql = `SELECT ${rows.columns("a")} FROM assignment a ${joinInOrder(ctx.db)} org_unit s ON s.id = a.unit_id
+      let sql = `SELECT ${rows.columns("a")}, ${members.columns("m", "m__")}, ${directives.columns("d", "d__")}
+        FROM assignment a ${joinInOrder(ctx.db)} org_unit s ON s.id = a.unit_id
+        JOIN member m ON m.id = a.member_id JOIN directive d ON d.id = a.directive_id
         WHERE a.${KEY_COLUMNS[column]} IN (${placeholders(keys)}) AND s.path >= ? AND s.path < ?`;
       if (period) {
         sql += " AND a.starts_on <= ? AND (a.ends_on IS NULL OR a.ends_on >= ?)";
@@ -66,7 +80,21 @@ function loaderFor(ctx: Context, column: "unitId" | "memberId" | "directiveId", 
         string,
         unknown
       >[];
-      return found.map((row) => rows.hydrate(row));
+      const memberLoader = memberById(ctx);
+      const directiveLoader = directiveById(ctx);
+      const primed = new Set<string>();
+      return found.map((row) => {
+        const assignment = rows.hydrate(row);
+        if (!primed.has(`m${assignment.memberId}`)) {
+          primed.add(`m${assignment.memberId}`);
+          memberLoader.prime(assignment.memberId, members.hydrate(row, "m__"));
+        }
+        if (!primed.has(`d${assignment.directiveId}`)) {
+          primed.add(`d${assignment.directiveId}`);
+          directiveLoader.prime(assignment.directiveId, directives.hydrate(row, "d__"));
+        }
+        return assignment;
+      });
     },
     (row) => row[column],
   );

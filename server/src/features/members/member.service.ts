@@ -9,8 +9,8 @@ import { yearPeriod } from "../../core/period";
 import { whereInSubtree } from "../../core/subtree";
 import { whereSearchMatches } from "../../core/search";
 import { Assignment } from "../assignments/assignment.entity";
-import { subtreeUpperBound } from "../org-units/org-unit.entity";
-import { subtreePath } from "../org-units/org-unit.service";
+import { OrgUnit, subtreeUpperBound } from "../org-units/org-unit.entity";
+import { subtreePath, unitById } from "../org-units/org-unit.service";
 import { Member } from "./member.entity";
 import type { MemberFilter } from "./member.inputs";
 import { Position } from "./position.entity";
@@ -51,6 +51,10 @@ export const positionById = (ctx: Context) =>
     return ids.map((id) => byId.get(id) ?? null);
   });
 
+/**
+ * Positions by member, latest first. The same statement reads each position's unit and term and hands them to
+ * `unitById` and `termById` for the rest of the request (neither type is scoped).
+ */
 export const positionsOfMember = (ctx: Context) =>
   listLoader(
     ctx.loaders,
@@ -58,12 +62,29 @@ export const positionsOfMember = (ctx: Context) =>
     null,
     async (ids) => {
       const rows = entityRows(ctx.db, Position);
+      const units = entityRows(ctx.db, OrgUnit);
+      const terms = entityRows(ctx.db, Term);
       const found = (await ctx.db.query(
-        `SELECT ${rows.columns("p")} FROM position p WHERE p.member_id IN (${placeholders(ids)})
-         ORDER BY p.starts_on DESC, p.id`,
+        `SELECT ${rows.columns("p")}, ${units.columns("u", "u__")}, ${terms.columns("t", "t__")}
+         FROM position p JOIN org_unit u ON u.id = p.unit_id LEFT JOIN term t ON t.id = p.term_id
+         WHERE p.member_id IN (${placeholders(ids)}) ORDER BY p.starts_on DESC, p.id`,
         [...ids],
       )) as Record<string, unknown>[];
-      return found.map((row) => rows.hydrate(row));
+      const unitLoader = unitById(ctx);
+      const termLoader = termById(ctx);
+      const primed = new Set<string>();
+      return found.map((row) => {
+        const position = rows.hydrate(row);
+        if (!primed.has(`u${position.unitId}`)) {
+          primed.add(`u${position.unitId}`);
+          unitLoader.prime(position.unitId, units.hydrate(row, "u__"));
+        }
+        if (position.termId != null && !primed.has(`t${position.termId}`)) {
+          primed.add(`t${position.termId}`);
+          termLoader.prime(position.termId, terms.hydrate(row, "t__"));
+        }
+        return position;
+      });
     },
     (p) => p.memberId,
   );
