@@ -60,15 +60,19 @@ describeEachDatabase("SQL statements per request", (dialect) => {
     );
   });
 
-  /** Statements a request costs beyond those of a request that reads nothing (the caller's own, if any). */
+  /**
+   * Statements a request costs beyond those of a request that reads nothing (the caller's own, if any): the idle
+   * request runs before and after, and the smaller count counts, in case the caller is remembered between requests.
+   */
   async function statementsBeyondViewer(query: string, variables: Record<string, unknown>) {
-    const idle = await api.gql(`{ __typename }`);
+    const idle = async () => Number((await api.gql(`{ __typename }`)).headers.get("x-sql-statements"));
+    const before = await idle();
     const result = await api.gql(query, variables);
+    const after = await idle();
     expect(result.errors).toBeUndefined();
     return {
       data: result.data!,
-      statements:
-        Number(result.headers.get("x-sql-statements")) - Number(idle.headers.get("x-sql-statements")),
+      statements: Number(result.headers.get("x-sql-statements")) - Math.min(before, after),
     };
   }
 
