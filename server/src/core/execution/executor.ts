@@ -49,7 +49,7 @@ export function jitEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
  * "gateway" over the same schema: Apollo still parses, validates and runs every plugin hook (didResolveOperation,
  * responseForOperation, executionDidStart, error formatting), and only hands the validated document to the
  * executor below (requestPipeline.js `execute`), which runs it as a graphql-jit function compiled once per
- * (document, operation name).
+ * (document, operation name), at the document's second execution. Subscriptions (graphql-ws) stay on graphql-js.
  */
 export function executionOptions(
   schema: GraphQLSchema,
