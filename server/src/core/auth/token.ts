@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { SignJWT, jwtVerify, errors } from "jose";
 import type { Config } from "../../config";
 import { ApiError, ErrorCode } from "../errors";
+import { LruCache } from "../lru-cache";
 
 const ISSUER = "assignment-tracker";
 
@@ -29,6 +30,11 @@ export function createTokenAuthority(
   config: Pick<Config, "JWT_SECRET" | "DATA_DIR" | "TOKEN_TTL_SECONDS">,
 ): TokenAuthority {
   const key = signingKey(config);
+  /**
+   * Tokens that verified, with their subject and expiry: a repeat only checks the expiry again (a signed token
+   * cannot change; this process's key does not either). Only valid tokens are kept, at most 10,000.
+   */
+  const verified = new LruCache<string, { userId: number; exp: number }>(10_000);
   return {
     async issue(userId) {
       const expiresAt = new Date(Date.now() + config.TOKEN_TTL_SECONDS * 1000);
@@ -42,10 +48,17 @@ export function createTokenAuthority(
       return { token, expiresAt };
     },
     async verify(token) {
+      const known = verified.get(token);
+      if (known) {
+        // What jwtVerify would say of it now: the signature, issuer and subject cannot have changed.
+        if (known.exp > Math.floor(Date.now() / 1000)) return known.userId;
+        throw new ApiError(ErrorCode.TOKEN_EXPIRED, "The token has expired; sign in again.");
+      }
       try {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ["HS256"] });
         const id = Number(payload.sub);
         if (!Number.isInteger(id) || id <= 0) throw new Error("bad subject");
+        if (typeof payload.exp === "number") verified.set(token, { userId: id, exp: payload.exp });
         return id;
       } catch (error) {
         if (error instanceof errors.JWTExpired)
