@@ -4,7 +4,6 @@ import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import type { Context } from "../context";
 import type { LiveServices } from "../live/live";
-import { LruCache } from "../lru-cache";
 import { isCacheable } from "./cacheable";
 import { versionReader, type DataVersion } from "./data-version";
 import { responseCacheLookups, responseCacheStores } from "./metrics";
@@ -14,9 +13,6 @@ import { responseCacheSettings } from "./settings";
 export const CACHE_HEADER = "x-response-cache";
 
 type Outcome = "hit" | "miss" | "bypass";
-
-/** How many keys the admission check remembers (a few MB at most: keys are a hash, variables and the viewer). */
-const DOORKEEPER_KEYS = 20_000;
 
 /** What the result may depend on besides the document, its variables and the data: who asks, and today. */
 function viewerKey(viewer: Viewer | null): string {
@@ -38,8 +34,7 @@ function viewerKey(viewer: Viewer | null): string {
  * again only while that is still the current version, which one statement reads before execution. The key is
  * the document (its hash), the operation name, the variables, the viewer (all its fields: roles, unit, member,
  * API key) and today's UTC date (`members` defaults to the current year). Only queries whose root fields are
- * all in CACHEABLE_ROOT_FIELDS are cached; results with errors never are, and a key's result is stored from its
- * second miss on (one-off reads are not worth serialising and keeping). What depends on the request itself
+ * all in CACHEABLE_ROOT_FIELDS are cached; results with errors never are. What depends on the request itself
  * (the cost extension and rate-limit headers, request id, statement count) is still computed per request by the
  * plugins that own it: a hit replaces execution only. Settings: settings.ts; what can still go stale: README.md.
  */
@@ -59,9 +54,6 @@ export function responseCachePlugin(db: DataSource, _live: LiveServices): Apollo
   }
   const store = new ResponseStore(settings.maxBytes, settings.ttlMs);
   const readVersion = versionReader(db);
-  // Keys that missed once: a result is stored on a key's second miss, so that one-off reads (a search typed once,
-  // a page visited once) cost neither the serialisation that sizes an entry nor the memory it would hold.
-  const seenOnce = new LruCache<string, true>(DOORKEEPER_KEYS);
   // Per parsed document (Apollo keeps one per document text) and operation: cacheable or not.
   const verdicts = new WeakMap<DocumentNode, Map<OperationDefinitionNode, boolean>>();
 
@@ -108,10 +100,6 @@ export function responseCachePlugin(db: DataSource, _live: LiveServices): Apollo
           const result = response.body.singleResult;
           if ((result.errors?.length ?? 0) > 0 || result.data == null) return;
           if (response.http.status != null && response.http.status !== 200) return;
-          if (!seenOnce.get(key)) {
-            seenOnce.set(key, true);
-            return;
-          }
           if (!version.stillValid()) return;
           const data = result.data as Record<string, unknown>;
           if (store.set(key, version.token, version.order, data, JSON.stringify(data)))

@@ -68,7 +68,6 @@ describeWithServices("the response cache across server processes", () => {
       b.signIn("committee.trungan"),
     ]);
     expect(await read(b, committeeOnB, id)).toMatchObject({ cache: "miss", status: "REGISTERED" });
-    expect(await read(b, committeeOnB, id)).toMatchObject({ cache: "miss", status: "REGISTERED" });
     expect(await read(b, committeeOnB, id)).toMatchObject({ cache: "hit", status: "REGISTERED" });
 
     const steps: [string, string, string][] = [

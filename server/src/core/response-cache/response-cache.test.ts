@@ -76,12 +76,10 @@ describeEachDatabase("the response cache", (dialect) => {
   it("serves a repeated query from the cache, byte for byte, with fewer statements", async () => {
     const id = await register("Cache: byte for byte");
     const first = await raw(member, PLEDGE, { id });
-    // A key's result is stored from its second miss on: one-off reads are not kept.
-    const stored = await raw(member, PLEDGE, { id });
     const second = await raw(member, PLEDGE, { id });
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data.node.title).toBe("Cache: byte for byte");
-    expect([first.cache, stored.cache, second.cache]).toEqual(["miss", "miss", "hit"]);
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
     expect(second.text).toBe(first.text);
     // A hit runs what authenticating runs (a request that reads no data shows it), plus the data version.
     const authenticating = (await raw(member, `{ rateLimit { remaining } }`)).statements;
@@ -91,7 +89,6 @@ describeEachDatabase("the response cache", (dialect) => {
 
   it("computes the cost extension per request on a hit (anonymous callers are metered)", async () => {
     const query = `{ __typename }`;
-    await raw(null, query);
     const first = await raw(null, query);
     const second = await raw(null, query);
     expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
@@ -109,7 +106,6 @@ describeEachDatabase("the response cache", (dialect) => {
       return { cache: result.cache, ...result.body.data.node };
     };
     expect(await read(member)).toMatchObject({ cache: "miss", status: "REGISTERED", version: 1 });
-    expect(await read(member)).toMatchObject({ cache: "miss", status: "REGISTERED", version: 1 });
     expect(await read(member)).toMatchObject({ cache: "hit", status: "REGISTERED", version: 1 });
 
     await member.data(
@@ -125,7 +121,6 @@ describeEachDatabase("the response cache", (dialect) => {
       id,
     });
     expect(await read(member)).toMatchObject({ cache: "miss", status: "REPORTED" });
-    expect(await read(confirmer)).toMatchObject({ cache: "miss", status: "REPORTED" });
     expect(await read(confirmer)).toMatchObject({ cache: "miss", status: "REPORTED" });
     expect(await read(confirmer)).toMatchObject({ cache: "hit", status: "REPORTED" });
 
@@ -155,7 +150,6 @@ describeEachDatabase("the response cache", (dialect) => {
       return { cache: result.cache, assignments: result.body.data.orgUnit.assignments as any[] };
     };
     const before = await read();
-    expect((await read()).cache).toBe("miss");
     expect((await read()).cache).toBe("hit");
 
     const directive = (
@@ -190,7 +184,6 @@ describeEachDatabase("the response cache", (dialect) => {
     const memberId = (await member.data(`{ viewer { member { id } } }`)).viewer.member.id;
     const first = await raw(committee, MEMBER_PERSONAL, { id: memberId });
     expect(first.body.data.node.phone).not.toBeNull();
-    expect((await raw(committee, MEMBER_PERSONAL, { id: memberId })).cache).toBe("miss");
     expect((await raw(committee, MEMBER_PERSONAL, { id: memberId })).cache).toBe("hit");
     // Administrators change roles in the database: no mutation, no event row.
     const roles = async (value: string) =>
@@ -218,7 +211,6 @@ describeEachDatabase("the response cache", (dialect) => {
   it("never serves one viewer's entry to another", async () => {
     const query = `{ pledges(filter: { year: 2016 }, first: 3) { totalCount nodes { id } } }`;
     const city1 = await raw(viewerCity, query);
-    await raw(viewerCity, query);
     const city2 = await raw(viewerCity, query);
     const codo1 = await raw(committee, query);
     const trungan1 = await raw(confirmer, query);
