@@ -79,9 +79,10 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
   const logRequest = httpLogger(config.INSTANCE_ID);
   app.use(logRequest);
   // A POST of JSON to /graphql is served without express (graphql-http.ts); express serves everything else.
-  let fastGraphQL: GraphQLHttp["handle"] | undefined;
+  // Set once the GraphQL handler exists (below); until then express answers everything.
+  const fast: { graphql?: GraphQLHttp["handle"] } = {};
   const httpServer = http.createServer((req, res) => {
-    if (!fastGraphQL?.(req, res)) app(req, res);
+    if (!fast.graphql?.(req, res)) app(req, res);
   });
 
   // 1 MiB a frame: a larger one closes the socket with 1009 before it is read.
@@ -247,7 +248,7 @@ export async function startServer(config: Config, db: DataSource): Promise<Runni
       }
     },
   });
-  fastGraphQL = graphql.handle;
+  fast.graphql = graphql.handle;
   app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY_BYTES }), (req, res, next) => {
     graphql.serve(req, res, req.body).catch(next);
   });

@@ -78,10 +78,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | typeof 
 function parseBody(text: string): { body: unknown } | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.length === 0) return { body: {} };
-  const first =
-    text[0] === "{" || text[0] === "["
-      ? text[0]
-      : /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/.exec(text)?.[1];
+  const first = text[0] === "{" || text[0] === "[" ? text[0] : /^[ \t\n\r]*([^ \t\n\r])/.exec(text)?.[1];
   if (first !== "{" && first !== "[") return undefined;
   try {
     return { body: JSON.parse(text) };

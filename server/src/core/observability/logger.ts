@@ -97,9 +97,8 @@ function logCompletion(request: RequestFields, res: ServerResponse, started: num
   if (failed) fields.err = error ?? new Error(`failed with status code ${res.statusCode}`);
   fields.responseTime = Date.now() - started;
   Object.assign(fields, annotationsOf(res));
-  logger
-    .child({ reqId: request.id, req: request })
-    [level](fields, failed ? "request errored" : "request completed");
+  const log = logger.child({ reqId: request.id, req: request });
+  log[level](fields, failed ? "request errored" : "request completed");
 }
 
 /**

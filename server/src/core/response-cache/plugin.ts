@@ -64,6 +64,8 @@ export function responseCachePlugin(db: DataSource, _live: LiveServices): Apollo
       let version: DataVersion | null = null;
       return {
         async responseForOperation({ schema, document, operation, request, queryHash, contextValue }) {
+          // No such operation in the document: execution answers with graphql-js's error, never cached.
+          if (!operation) return null;
           let byOperation = verdicts.get(document);
           if (!byOperation) verdicts.set(document, (byOperation = new Map()));
           let cacheable = byOperation.get(operation);

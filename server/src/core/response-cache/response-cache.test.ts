@@ -1,3 +1,4 @@
+import { forgetViewers } from "../auth/authenticator";
 import { fromGlobalId } from "../../core/global-id";
 import { describeEachDatabase } from "../../test/databases";
 import { codeOf } from "../../test/fixtures";
@@ -57,14 +58,8 @@ describeEachDatabase("the response cache", (dialect) => {
   });
   afterAll(() => server?.stop());
 
-  /** Drops viewers the authenticator may keep, when it keeps any (a role change in the database has no event). */
-  const forgetCachedViewers = () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const auth = require("../auth/authenticator") as {
-      forgetViewers?: (db: unknown, what: "all") => void;
-    };
-    auth.forgetViewers?.(server.db, "all");
-  };
+  /** Drops the viewers the authenticator keeps (a role change written to the database has no event). */
+  const forgetCachedViewers = () => forgetViewers(server.db, "all");
 
   const register = async (title: string): Promise<string> =>
     (
