@@ -163,21 +163,7 @@ export async function paginate<T extends ObjectLiteral>(
     );
   }
   const rows = size === 0 ? [] : await pageQuery.limit(size + 1).getMany();
-  const hasNextPage = rows.length > size;
-  const edges = rows
-    .slice(0, size)
-    .map((node) => ({ cursor: encodeCursor(keys.map((k) => k.value(node))), node }));
-  let cached: Promise<number> | undefined;
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: args.after != null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    count: () => (cached ??= countQuery.getCount()),
-  };
+  return keysetPage(rows, size, args, keys, () => countQuery.getCount());
 }
 
 /** A sort key of a hand-written keyset query: an SQL expression, its direction and how to read it off a row. */
@@ -216,12 +202,12 @@ export function keysetSql<T>(
   return { size, orderBy, after, limit: size + 1 };
 }
 
-/** Wraps the rows of a keyset query (up to `size + 1` of them) as a page. */
+/** Wraps the rows of a keyset query (up to `size + 1` of them) as a page; the count is read once, when asked. */
 export function keysetPage<T>(
   rows: T[],
   size: number,
   args: { after?: string },
-  keys: SqlSortKey<T>[],
+  keys: Pick<SortKey<T>, "value">[],
   count: () => Promise<number>,
 ): Page<T> {
   const edges = rows
