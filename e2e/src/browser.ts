@@ -62,7 +62,25 @@ export async function signInThroughForm(page: Page, username: string): Promise<v
   await dialog.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await dialog.getByRole("button", { name: "Đăng nhập" }).click();
   const refused = dialog.locator(".ant-alert-error");
-  await Promise.race([dialog.waitFor({ state: "hidden" }), refused.waitFor()]);
+  try {
+    await Promise.race([dialog.waitFor({ state: "hidden" }), refused.waitFor()]);
+  } catch (error) {
+    // Neither closed nor refused: say what the dialog shows (field values, validation messages), so that a
+    // lost submit can be told from an unanswered request.
+    const fields = await dialog
+      .locator("input")
+      .evaluateAll((inputs) =>
+        inputs.map(
+          (i) =>
+            `${(i as HTMLInputElement).name || "?"}=${(i as HTMLInputElement).value ? "filled" : "empty"}`,
+        ),
+      )
+      .catch(() => []);
+    const text = await dialog.innerText().catch(() => "(no text)");
+    throw new Error(
+      `signing in as ${username}: the dialog neither closed nor showed an error (${fields.join(", ")}): ${text}\n${String(error)}`,
+    );
+  }
   if (await refused.isVisible())
     throw new Error(`signing in as ${username} failed: ${await refused.innerText()}`);
 }
