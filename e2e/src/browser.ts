@@ -58,6 +58,11 @@ export type { Browser };
 export async function signInThroughForm(page: Page, username: string): Promise<void> {
   await page.locator("header").getByRole("button", { name: "Đăng nhập" }).click();
   const dialog = page.getByRole("dialog", { name: "Đăng nhập" });
+  await dialog.waitFor();
+  // Fill the form once the dialog has finished opening (Ant Design's zoom), not while it is still moving.
+  await page.waitForFunction(
+    () => !document.querySelector(".ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter"),
+  );
   await dialog.getByLabel("Tên đăng nhập").fill(username);
   await dialog.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await dialog.getByRole("button", { name: "Đăng nhập" }).click();

@@ -1,4 +1,4 @@
-import { createAuthStore } from "./auth-store";
+import { BEFORE_CHANGE_TIMEOUT_MS, createAuthStore } from "./auth-store";
 import { SESSION_STORAGE_KEY, memoryStorage, saveSession, type Session } from "./session";
 import { waitFor } from "../test/wait-for";
 
@@ -130,6 +130,29 @@ describe("the auth store", () => {
     await waitFor(() => expect(pending).toHaveLength(2));
     pending[1]();
     await second;
+    expect(seen).toEqual(["viewer.codo", null]);
+  });
+
+  it("signs in even when the cache reset never settles, once it has waited long enough", async () => {
+    const store = createAuthStore(memoryStorage());
+    let started = false;
+    store.setBeforeChange(() => {
+      started = true;
+      return new Promise<void>(() => undefined); // never settles
+    });
+    const seen: (string | null)[] = [];
+    store.subscribe(() => seen.push(store.getState().session?.user.username ?? null));
+    const signedIn = store.signIn(sessionFor("viewer.codo", START + HOUR));
+    await waitFor(() => expect(started).toBe(true));
+    jest.advanceTimersByTime(BEFORE_CHANGE_TIMEOUT_MS - 1);
+    await Promise.resolve();
+    expect(seen).toEqual([]); // still waiting for the reset
+    jest.advanceTimersByTime(1);
+    await signedIn;
+    expect(seen).toEqual(["viewer.codo"]);
+    // The next change is not held up by the one that hung.
+    store.setBeforeChange(() => undefined);
+    await store.end("signedOut");
     expect(seen).toEqual(["viewer.codo", null]);
   });
 

@@ -42,6 +42,9 @@ export interface AuthStore {
   dispose(): void;
 }
 
+/** How long a session change waits for the cache reset before it is applied anyway. */
+export const BEFORE_CHANGE_TIMEOUT_MS = 3_000;
+
 // setTimeout takes at most 2^31 − 1 ms; a longer wait is done in steps.
 const MAX_TIMEOUT = 2 ** 31 - 1;
 
@@ -65,10 +68,18 @@ export function createAuthStore(storage: SessionStorage, now: () => number = Dat
     current = next.session;
     schedule();
     queue = queue.then(async () => {
+      let timeout: ReturnType<typeof setTimeout> | undefined;
       try {
-        await beforeChange();
+        // A failed cache reset must not keep the user in the old session, and neither must one that never
+        // settles (the client's store waits for operations in flight on a socket that was just terminated).
+        await Promise.race([
+          beforeChange(),
+          new Promise<void>((resolve) => (timeout = setTimeout(resolve, BEFORE_CHANGE_TIMEOUT_MS))),
+        ]);
       } catch {
-        // a failed cache reset must not keep the user in the old session
+        // as above
+      } finally {
+        clearTimeout(timeout);
       }
       publish(next);
     });
